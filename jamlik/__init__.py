@@ -1,0 +1,5 @@
+"""Project package of the Jämlik stad portal."""
+
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)

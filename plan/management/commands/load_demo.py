@@ -1,0 +1,97 @@
+"""Load the demo data set (fixtures/demo.json): demo users for each role, reporting periods with
+a mix of status reports, and example initiatives. Demo only: refused outside DEBUG without --force."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from plan.models import Aktivitet, Medlemskap, Plan, Strategi
+from plan.selectors import plan_current
+from plan.services import organisation_by_name
+from samverkan.models import Insats
+from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+
+DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
+
+
+def load_demo_file(path: Path) -> dict[str, int]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    plan: Plan | None = plan_current()
+    if plan is None:
+        raise CommandError("Läs in planen först: manage.py load_plan")
+    counts = {"anvandare": 0, "perioder": 0, "statusrapporter": 0, "insatser": 0}
+    User = get_user_model()
+    with transaction.atomic():
+        for item in data["anvandare"]:
+            user, created = User.objects.get_or_create(username=item["anvandarnamn"])
+            if created:
+                first, _, last = item["namn"].partition(" ")
+                user.first_name, user.last_name = first, last
+                user.set_password(data["losenord"])
+                user.is_staff = user.is_superuser = item.get("superuser", False)
+                user.save()
+                counts["anvandare"] += 1
+            for namn in item["organisationer"]:
+                Medlemskap.objects.get_or_create(anvandare=user, organisation=organisation_by_name(namn))
+            for grupp in item.get("grupper", []):
+                user.groups.add(Group.objects.get_or_create(name=grupp)[0])
+        for item in data["perioder"]:
+            _, created = Uppfoljningsperiod.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "plan": plan,
+                    "namn": item["namn"],
+                    "oppnar": date.fromisoformat(item["oppnar"]),
+                    "sista_dag": date.fromisoformat(item["sista_dag"]),
+                },
+            )
+            counts["perioder"] += created
+        for item in data["statusrapporter"]:
+            rapport, created = Statusrapport.objects.get_or_create(
+                period=Uppfoljningsperiod.objects.get(slug=item["period"]),
+                aktivitet=Aktivitet.objects.get(slug=item["aktivitet"]),
+                organisation=organisation_by_name(item["organisation"]),
+                defaults={
+                    k: item.get(k, "")
+                    for k in ("status", "tillstand", "genomfort", "hinder", "nasta_steg", "returkommentar")
+                },
+            )
+            if created:
+                rapport.strategier.set(Strategi.objects.filter(slug__in=item["strategier"]))
+                counts["statusrapporter"] += 1
+        for item in data["insatser"]:
+            insats, created = Insats.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "titel": item["titel"],
+                    "beskrivning": item["beskrivning"],
+                    "kalla": item["kalla"],
+                    "samverkansaktivitet": Aktivitet.objects.get(slug=item["aktivitet"]),
+                    "demo": True,
+                },
+            )
+            if created:
+                insats.organisationer.set([organisation_by_name(n) for n in item["organisationer"]])
+                insats.strategier.set(Strategi.objects.filter(slug__in=item["strategier"]))
+                counts["insatser"] += 1
+    return counts
+
+
+class Command(BaseCommand):
+    help = "Läser in demodata (demoanvändare, perioder, rapporter, exempelinsatser). Endast för demo."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+        parser.add_argument("--force", action="store_true", help="Tillåt även när DEBUG är av.")
+
+    def handle(self, *args, path, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Demodata läses bara in när DEBUG är på (eller med --force).")
+        counts = load_demo_file(Path(path))
+        self.stdout.write(self.style.SUCCESS("Demodata inläst: " + ", ".join(f"{v} {k}" for k, v in counts.items())))

@@ -1,0 +1,18 @@
+from .aktivitet import Aktivitet, Aktivitetsroll
+from .dokument import StyrandeDokument
+from .organisation import Medlemskap, Organisation, OrganisationAlias
+from .program import Forutsattning, Malomrade, Plan, Program, Strategi
+
+__all__ = [
+    "Aktivitet",
+    "Aktivitetsroll",
+    "Forutsattning",
+    "Malomrade",
+    "Medlemskap",
+    "Organisation",
+    "OrganisationAlias",
+    "Plan",
+    "Program",
+    "Strategi",
+    "StyrandeDokument",
+]

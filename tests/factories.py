@@ -1,0 +1,33 @@
+"""factory_boy factories for test data beyond the loaded plan."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from plan.choices import OrganisationTyp
+from plan.models import Medlemskap, Organisation
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"anvandare{n}")
+    password = factory.django.Password("testlosen-123")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    namn = factory.Sequence(lambda n: f"Testnämnd {n}")
+    slug = factory.Sequence(lambda n: f"testnamnd-{n}")
+    typ = OrganisationTyp.NAMND
+
+
+class MedlemskapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Medlemskap
+
+    anvandare = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

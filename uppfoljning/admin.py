@@ -1,0 +1,61 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from plan.admin import AktivitetsrollInline
+from uppfoljning.models import (
+    Aktivitetsstatus,
+    PlaneradProcessutvardering,
+    PlaneradUppfoljning,
+    Statusrapport,
+    Styrningsaktivitet,
+    Uppfoljningsperiod,
+)
+
+
+@admin.register(Styrningsaktivitet)
+class StyrningsaktivitetAdmin(admin.ModelAdmin):
+    list_display = ["titel", "plan", "ordning"]
+    list_filter = ["plan"]
+    search_fields = ["titel", "syfte", "beskrivning"]
+    exclude = ["typ", "matrisrubrik"]
+    inlines = [AktivitetsrollInline]
+    prepopulated_fields = {"slug": ["titel"]}
+
+
+class PlaneradProcessutvarderingInline(admin.TabularInline):
+    model = PlaneradProcessutvardering
+    extra = 0
+
+
+@admin.register(PlaneradUppfoljning)
+class PlaneradUppfoljningAdmin(admin.ModelAdmin):
+    list_display = ["plan", "ar", "redovisas_med", "genomfors_av"]
+    list_filter = ["plan"]
+    search_fields = ["beskrivning"]
+    inlines = [PlaneradProcessutvarderingInline]
+
+
+@admin.register(Uppfoljningsperiod)
+class UppfoljningsperiodAdmin(admin.ModelAdmin):
+    list_display = ["namn", "plan", "oppnar", "sista_dag"]
+    list_filter = ["plan"]
+    search_fields = ["namn"]
+    prepopulated_fields = {"slug": ["namn"]}
+
+
+@admin.register(Statusrapport)
+class StatusrapportAdmin(SimpleHistoryAdmin):
+    list_display = ["aktivitet", "organisation", "period", "status", "tillstand", "uppdaterad"]
+    list_filter = ["period", "tillstand", "status", "aktivitet__typ"]
+    search_fields = ["aktivitet__titel", "organisation__namn", "genomfort"]
+    list_select_related = ["aktivitet", "organisation", "period"]
+    autocomplete_fields = ["aktivitet", "organisation"]
+    readonly_fields = ["version", "skapad", "uppdaterad"]
+
+
+@admin.register(Aktivitetsstatus)
+class AktivitetsstatusAdmin(SimpleHistoryAdmin):
+    list_display = ["aktivitet", "period", "status", "uppdaterad"]
+    list_filter = ["period", "status"]
+    search_fields = ["aktivitet__titel"]
+    list_select_related = ["aktivitet", "period"]
