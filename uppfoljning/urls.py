@@ -1,8 +1,8 @@
 from django.urls import path
 
-from uppfoljning import views
+from uppfoljning.views import public
 
 app_name = "uppfoljning"
 urlpatterns = [
-    path("styrningsaktiviteter/<slug:slug>/", views.styrningsaktivitet_detail, name="styrningsaktivitet"),
+    path("styrningsaktiviteter/<slug:slug>/", public.styrningsaktivitet_detail, name="styrningsaktivitet"),
 ]
