@@ -17,3 +17,7 @@ STORAGES = {
 # Serve static files straight from the source folders (no collectstatic needed for tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Login lock-out is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
+AXES_ENABLED = False
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
