@@ -4,13 +4,24 @@ error message on the page."""
 
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from plan.choices import AktivitetTyp, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Strategi
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class SlugFilter(filters.ModelChoiceFilter):
+    """Choose a related row by its stable identifier (slug); an unknown slug is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
 class StrategiFilterSet(filters.FilterSet):
-    malomrade = filters.ModelChoiceFilter(
+    malomrade = SlugFilter(
         queryset=Malomrade.objects.order_by("ordning"),
         to_field_name="slug",
         label=_("Målområde"),
@@ -32,14 +43,14 @@ class OrganisationFilterSet(filters.FilterSet):
 
 class AktivitetFilterSet(filters.FilterSet):
     typ = filters.ChoiceFilter(choices=AktivitetTyp.choices, label=_("Typ av aktivitet"))
-    organisation = filters.ModelChoiceFilter(
+    organisation = SlugFilter(
         queryset=Organisation.objects.order_by("namn"),
         to_field_name="slug",
         method="filter_organisation",
         label=_("Organisation"),
         help_text=_("Organisationens slug; aktiviteter där den har någon roll."),
     )
-    strategi = filters.ModelChoiceFilter(
+    strategi = SlugFilter(
         queryset=Strategi.objects.order_by("malomrade__ordning", "ordning"),
         to_field_name="slug",
         method="filter_strategi",

@@ -3,30 +3,31 @@
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
+from plan.filters import SlugFilter
 from plan.models import Aktivitetsroll, Malomrade, Organisation, Strategi
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 
 
 class MatrisplaceringFilterSet(filters.FilterSet):
-    samverkansaktivitet = filters.ModelChoiceFilter(
+    samverkansaktivitet = SlugFilter(
         queryset=Samverkansaktivitet.objects.order_by("ordning"),
         to_field_name="slug",
         label=_("Samverkansaktivitet"),
         help_text=_("Radens samverkansaktivitet (slug)."),
     )
-    malomrade = filters.ModelChoiceFilter(
+    malomrade = SlugFilter(
         queryset=Malomrade.objects.order_by("ordning"),
         to_field_name="slug",
         label=_("Målområde"),
         help_text=_("Kolumnens målområde (slug)."),
     )
-    strategi = filters.ModelChoiceFilter(
+    strategi = SlugFilter(
         queryset=Strategi.objects.order_by("malomrade__ordning", "ordning"),
         to_field_name="slug",
         label=_("Strategi"),
         help_text=_("Strategins slug."),
     )
-    organisation = filters.ModelChoiceFilter(
+    organisation = SlugFilter(
         queryset=Organisation.objects.order_by("namn"),
         to_field_name="slug",
         method="filter_organisation",
