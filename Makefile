@@ -63,5 +63,9 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djlint templates --reformat
 
+## make bench: load the matrix page and a static file through gunicorn on loopback; prints req/s and percentiles.
+bench: $(VENV)/.dev assets
+	$(PY) bench/matris.py
+
 clean:
 	rm -rf $(VENV) node_modules static/vendor var/staticfiles

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SamverkanConfig(AppConfig):
     name = "samverkan"
     verbose_name = _("Samverkan")
+
+    def ready(self) -> None:
+        from samverkan.cache import connect_signals
+
+        connect_signals()

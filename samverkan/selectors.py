@@ -1,32 +1,140 @@
 """Reads of the collaboration activities and the strategy matrix."""
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from plan.models import Malomrade, Plan
-from samverkan.models import Matrisplacering, Samverkansaktivitet
+from django.db.models import Prefetch, QuerySet
+
+from plan.models import Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
+from plan.selectors import roller_prefetch
+from samverkan.models import Insats, Matrisplacering, Samverkansaktivitet
 
 
 @dataclass
 class Matrisrad:
     aktivitet: Samverkansaktivitet
     celler: list[list[Matrisplacering]] = field(default_factory=list)
+    roller: list[str] = field(default_factory=list)  # the filtered organisation's roles in the row
 
 
 @dataclass
 class Strategimatris:
     kolumner: list[Malomrade]
     rader: list[Matrisrad]
+    markerad_strategi: Strategi | None = None
+    organisation: Organisation | None = None
+
+    @property
+    def antal_placeringar(self) -> int:
+        return sum(len(cell) for rad in self.rader for cell in rad.celler)
 
 
-def strategimatris(*, plan: Plan) -> Strategimatris:
+def strategimatris(
+    *,
+    plan: Plan,
+    malomrade: Malomrade | None = None,
+    strategi: Strategi | None = None,
+    organisation: Organisation | None = None,
+) -> Strategimatris:
     """Figur 4 as a query: rows = samverkansaktiviteter, columns = målområden, each cell the
-    ordered strategies the plan places there. Three queries whatever the size of the data."""
-    kolumner = list(Malomrade.objects.filter(program_id=plan.program_id).order_by("ordning"))
-    rader = {a.pk: Matrisrad(a, [[] for _ in kolumner]) for a in Samverkansaktivitet.objects.filter(plan=plan)}
+    ordered strategies the plan places there. Narrowed to one column (målområde), to the rows
+    that work on a strategy, or to the rows an organisation has a role in. At most four
+    queries whatever the size of the data."""
+    kolumner = Malomrade.objects.filter(program_id=plan.program_id).order_by("ordning")
+    if malomrade:
+        kolumner = kolumner.filter(pk=malomrade.pk)
+    kolumner = list(kolumner)
+    aktiviteter = Samverkansaktivitet.objects.filter(plan=plan).order_by("ordning")
+    if strategi:
+        aktiviteter = aktiviteter.filter(
+            pk__in=Matrisplacering.objects.filter(strategi=strategi).values("samverkansaktivitet_id")
+        )
+    roller_per_rad: dict[int, list[str]] = {}
+    if organisation:
+        for roll in Aktivitetsroll.objects.filter(organisation=organisation, aktivitet__plan=plan).order_by("roll"):
+            roller_per_rad.setdefault(roll.aktivitet_id, []).append(roll.get_roll_display())
+        aktiviteter = aktiviteter.filter(pk__in=list(roller_per_rad))
+    rader = {a.pk: Matrisrad(a, [[] for _ in kolumner], roller_per_rad.get(a.pk, [])) for a in aktiviteter}
     kolumn_index = {m.pk: i for i, m in enumerate(kolumner)}
     placeringar = (
-        Matrisplacering.objects.filter(samverkansaktivitet__plan=plan).select_related("strategi").order_by("ordning")
+        Matrisplacering.objects.filter(samverkansaktivitet_id__in=list(rader), malomrade_id__in=list(kolumn_index))
+        .select_related("strategi")
+        .order_by("ordning")
     )
     for placering in placeringar:
         rader[placering.samverkansaktivitet_id].celler[kolumn_index[placering.malomrade_id]].append(placering)
-    return Strategimatris(kolumner=kolumner, rader=list(rader.values()))
+    return Strategimatris(
+        kolumner=kolumner, rader=list(rader.values()), markerad_strategi=strategi, organisation=organisation
+    )
+
+
+def matrisplaceringar() -> QuerySet[Matrisplacering]:
+    """Every cell entry of the matrix in reading order (row, column, position in the cell)."""
+    return Matrisplacering.objects.select_related(
+        "samverkansaktivitet", "malomrade", "strategi", "strategi__malomrade"
+    ).order_by("samverkansaktivitet__ordning", "malomrade__ordning", "ordning")
+
+
+def matris_export_rader(*, plan: Plan) -> list[list[str]]:
+    """The matrix as a flat table for download: one line per strategy in a cell."""
+    rader = []
+    for placering in matrisplaceringar().filter(samverkansaktivitet__plan=plan):
+        rader.append(
+            [
+                placering.samverkansaktivitet.matrisrubrik or placering.samverkansaktivitet.titel,
+                placering.malomrade.namn,
+                str(placering.ordning),
+                placering.strategi.namn,
+                placering.strategi.malomrade.namn,
+            ]
+        )
+    return rader
+
+
+@dataclass
+class Aktivitetsdetalj:
+    aktivitet: Samverkansaktivitet
+    strategier: list[tuple[Malomrade, list[Matrisplacering]]]
+    insatser: list[Insats]
+
+
+def samverkansaktivitet_detail(*, slug: str) -> Aktivitetsdetalj | None:
+    aktivitet = Samverkansaktivitet.objects.prefetch_related(roller_prefetch()).filter(slug=slug).first()
+    if aktivitet is None:
+        return None
+    per_kolumn: OrderedDict = OrderedDict()
+    for placering in (
+        aktivitet.matrisplaceringar.select_related("malomrade", "strategi", "strategi__malomrade")
+        .order_by("malomrade__ordning", "ordning")
+        .all()
+    ):
+        per_kolumn.setdefault(placering.malomrade, []).append(placering)
+    insatser = list(
+        aktivitet.insatser.prefetch_related(
+            Prefetch("organisationer", queryset=Organisation.objects.order_by("namn")),
+            Prefetch("strategier", queryset=Strategi.objects.order_by("malomrade__ordning", "ordning")),
+        ).order_by("titel")
+    )
+    return Aktivitetsdetalj(aktivitet=aktivitet, strategier=list(per_kolumn.items()), insatser=insatser)
+
+
+def placeringar_for_strategi(*, strategi: Strategi) -> list[Matrisplacering]:
+    return list(
+        strategi.matrisplaceringar.select_related("samverkansaktivitet", "malomrade").order_by(
+            "samverkansaktivitet__ordning", "malomrade__ordning"
+        )
+    )
+
+
+def placeringar_for_malomrade(*, malomrade: Malomrade) -> list[tuple[Samverkansaktivitet, list[Matrisplacering]]]:
+    """The strategies each activity places in this målområde's column, row by row."""
+    per_rad: OrderedDict = OrderedDict()
+    for placering in malomrade.matrisplaceringar.select_related(
+        "samverkansaktivitet", "strategi", "strategi__malomrade"
+    ).order_by("samverkansaktivitet__ordning", "ordning"):
+        per_rad.setdefault(placering.samverkansaktivitet, []).append(placering)
+    return list(per_rad.items())
+
+
+def insatser_for_strategi(*, strategi: Strategi) -> list[Insats]:
+    return list(strategi.insatser.select_related("samverkansaktivitet").order_by("titel"))

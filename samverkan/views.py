@@ -1,19 +1,80 @@
 """Public pages of the collaboration activities and the strategy matrix."""
 
-from django.shortcuts import get_object_or_404, render
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from plan.selectors import plan_current
-from samverkan.models import Samverkansaktivitet
-from samverkan.selectors import strategimatris
+from plan.exports import csv_response, xlsx_response
+from plan.selectors import godkanda_rapporter, organisationer_by_typ, plan_current, roller_grouped
+from samverkan.cache import TIMEOUT, matris_version
+from samverkan.filters import MatrisplaceringFilterSet
+from samverkan.selectors import matris_export_rader, strategimatris
+from samverkan.selectors import samverkansaktivitet_detail as detail_selector
+
+MATRIS_FILTER = ("malomrade", "strategi", "organisation")
 
 
 def matris(request):
+    """The matrix page. The content (filter form and table) is cached per language and filter
+    under the plan data's version key; the page around it is rendered per request."""
+    values = {name: request.GET.get(name, "")[:120] for name in MATRIS_FILTER}
+    key = "samverkan:matris:{}:{}:{}".format(matris_version(), get_language(), ":".join(values.values()))
+    cached = cache.get(key)
+    if cached is None:
+        filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v})
+        valid = filterset.is_valid()
+        plan = plan_current()
+        matrisen = None
+        if plan and valid:
+            matrisen = strategimatris(plan=plan, **{k: filterset.form.cleaned_data.get(k) for k in MATRIS_FILTER})
+        innehall = render_to_string(
+            "samverkan/_matris.html",
+            {"plan": plan, "matris": matrisen, "filterset": filterset, "filtrerad": any(values.values())},
+            request=None,
+        )
+        cached = (innehall, 200 if valid else 400)
+        if valid:
+            cache.set(key, cached, TIMEOUT)
+    innehall, status = cached
+    return render(request, "samverkan/matris.html", {"innehall": innehall}, status=status)
+
+
+RUBRIKER = ("Samverkansaktivitet", "Målområde (kolumn)", "Ordning i cellen", "Strategi", "Strategins målområde")
+
+
+def _export():
     plan = plan_current()
-    return render(
-        request, "samverkan/matris.html", {"plan": plan, "matris": strategimatris(plan=plan) if plan else None}
-    )
+    rubriker = [_(r) for r in RUBRIKER]
+    return rubriker, (matris_export_rader(plan=plan) if plan else [])
+
+
+def matris_csv(request):
+    rubriker, rader = _export()
+    return csv_response(filnamn="strategimatrisen", rubriker=rubriker, rader=rader)
+
+
+def matris_xlsx(request):
+    rubriker, rader = _export()
+    return xlsx_response(filnamn="strategimatrisen", blad=_("Strategimatrisen"), rubriker=rubriker, rader=rader)
 
 
 def samverkansaktivitet_detail(request, slug):
-    aktivitet = get_object_or_404(Samverkansaktivitet, slug=slug)
-    return render(request, "samverkan/samverkansaktivitet_detail.html", {"aktivitet": aktivitet})
+    detalj = detail_selector(slug=slug)
+    if detalj is None:
+        raise Http404
+    roller = roller_grouped(detalj.aktivitet)
+    return render(
+        request,
+        "samverkan/samverkansaktivitet_detail.html",
+        {
+            "aktivitet": detalj.aktivitet,
+            "samordningsansvar": roller["samordningsansvar"],
+            "centrala_aktorer": organisationer_by_typ(roller["central_aktor"]),
+            "strategier": detalj.strategier,
+            "insatser": detalj.insatser,
+            "rapporter": godkanda_rapporter(aktivitet=detalj.aktivitet),
+        },
+    )

@@ -1,3 +1,17 @@
 """API endpoints of this app, collected by jamlik/api.py."""
 
-ROUTES: list = []  # (prefix, viewset, basename) registered on the /api/v1/ router
+from plan.api.views import (
+    ForutsattningViewSet,
+    MalomradeViewSet,
+    OrganisationViewSet,
+    StrategiViewSet,
+    StyrandeDokumentViewSet,
+)
+
+ROUTES: list = [  # (prefix, viewset, basename) registered on the /api/v1/ router
+    ("malomraden", MalomradeViewSet, "malomrade"),
+    ("strategier", StrategiViewSet, "strategi"),
+    ("forutsattningar", ForutsattningViewSet, "forutsattning"),
+    ("organisationer", OrganisationViewSet, "organisation"),
+    ("styrande-dokument", StyrandeDokumentViewSet, "styrandedokument"),
+]

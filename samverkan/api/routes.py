@@ -1,3 +1,8 @@
 """API endpoints of this app, collected by jamlik/api.py."""
 
-ROUTES: list = []  # (prefix, viewset, basename) registered on the /api/v1/ router
+from samverkan.api.views import MatrisViewSet, SamverkansaktivitetViewSet
+
+ROUTES: list = [  # (prefix, viewset, basename) registered on the /api/v1/ router
+    ("samverkansaktiviteter", SamverkansaktivitetViewSet, "samverkansaktivitet"),
+    ("matris", MatrisViewSet, "matris"),
+]

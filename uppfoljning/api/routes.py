@@ -1,3 +1,7 @@
 """API endpoints of this app, collected by jamlik/api.py."""
 
-ROUTES: list = []  # (prefix, viewset, basename) registered on the /api/v1/ router
+from uppfoljning.api.public import StyrningsaktivitetViewSet
+
+ROUTES: list = [  # (prefix, viewset, basename) registered on the /api/v1/ router
+    ("styrningsaktiviteter", StyrningsaktivitetViewSet, "styrningsaktivitet"),
+]

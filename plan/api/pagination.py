@@ -1,0 +1,27 @@
+"""Limit/offset pagination that refuses garbage instead of silently ignoring it."""
+
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
+
+
+class StrictLimitOffsetPagination(LimitOffsetPagination):
+    max_limit = 500
+
+    def _parse(self, request, name: str, default):
+        raw = request.query_params.get(name)
+        if raw in (None, ""):
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            value = -1
+        if value < 0 or (name == self.limit_query_param and value == 0):
+            raise ValidationError({name: [f"Ogiltigt värde ”{raw[:40]}”: ange ett positivt heltal."]})
+        return value
+
+    def get_limit(self, request):
+        limit = self._parse(request, self.limit_query_param, self.default_limit)
+        return min(limit, self.max_limit) if limit is not None else None
+
+    def get_offset(self, request):
+        return self._parse(request, self.offset_query_param, 0)
