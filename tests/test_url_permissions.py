@@ -41,7 +41,7 @@ def walk(patterns, prefix="", namespace=None):
             yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
-            yield prefix + str(entry.pattern), name, entry
+            yield (prefix + str(entry.pattern)).replace("^", "").replace("$", ""), name, entry
 
 
 def candidate_values():
@@ -59,7 +59,7 @@ def candidate_values():
 
 def fill(route: str, slugs, pks) -> list[str]:
     """Concrete URLs for a route pattern, one per candidate value of its parameters."""
-    route = route.lstrip("^").rstrip("$").replace("\\.", ".")
+    route = route.replace("\\.", ".")
     params = re.findall(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>[^)]*\)", route)
     if not params:
         return ["/" + re.sub(r"\(\?P<format>[^)]*\)", "", route)]
@@ -97,13 +97,13 @@ def test_every_url_refuses_anonymous_unless_public(client, admin_client, plan):
         if not public and response.status_code == 200:
             problems.append(f"{url} ({name}) is open to anonymous visitors but not listed as public")
     assert problems == []
-    assert checked >= 10
+    assert checked >= 30
 
 
 def test_anonymous_cannot_write_through_any_api_endpoint(client, plan):
     for route, name, _ in walk(get_resolver().url_patterns):
-        if not route.startswith("api/v1/") or not (name or "").endswith("-list"):
+        if not route.startswith("api/v1/") or not (name or "").endswith("-list") or "(?P<format>" in route:
             continue
-        url = "/" + re.sub(r"\(\?P<format>[^)]*\)", "", route.lstrip("^").rstrip("$"))
+        url = "/" + re.sub(r"\(\?P<format>[^)]*\)", "", route)
         response = client.post(url, {}, content_type="application/json")
         assert response.status_code in {401, 403, 405}, f"{url}: {response.status_code}"
