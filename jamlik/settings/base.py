@@ -113,7 +113,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "uppfoljning:mina_rapporter"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "sv"

@@ -1,5 +1,8 @@
 """Reporting periods and status reports (activity × organisation × period)."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -71,6 +74,11 @@ class Statusrapport(models.Model):
     godkand_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("godkänd av")
     )
+    ateroppnad = models.BooleanField(
+        _("återöppnad"),
+        default=False,
+        help_text=_("Planägaren har öppnat rapporten igen efter sista dag; den kan ändras tills den skickas in."),
+    )
     history = HistoricalRecords(m2m_fields=[strategier])
 
     class Meta:
@@ -129,3 +137,39 @@ class Aktivitetsstatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aktivitet} – {self.period}: {self.get_status_display()}"
+
+
+def bilaga_upload_to(instance: "Bilaga", filename: str) -> str:
+    """Never trust the uploaded name on disk: a random name with the extension the content proved."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"statusrapporter/{instance.statusrapport_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Bilaga(models.Model):
+    """A file attached to a status report. Served only through a permission-checked view."""
+
+    statusrapport = models.ForeignKey(
+        Statusrapport, models.CASCADE, related_name="bilagor", verbose_name=_("statusrapport")
+    )
+    fil = models.FileField(_("fil"), upload_to=bilaga_upload_to, max_length=300)
+    filnamn = models.CharField(_("filnamn"), max_length=200)
+    innehallstyp = models.CharField(_("innehållstyp"), max_length=100)
+    storlek = models.PositiveIntegerField(_("storlek i byte"))
+    uppladdad = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    uppladdad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uppladdad av"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+        ordering = ["statusrapport", "uppladdad", "pk"]
+
+    def __str__(self) -> str:
+        return self.filnamn

@@ -1,0 +1,448 @@
+"""Writes of reporting: periods, status reports and their workflow, attachments, overall status.
+
+One function per change. Each runs in one transaction, re-reads the row with `select_for_update`,
+checks the permission (django-rules), the workflow transition (`RAPPORT_OVERGANGAR`), the deadline
+and the version the user edited (optimistic concurrency), saves with `update_fields`, leaves a
+history row with the acting user and a reason, and enqueues side effects with `on_commit`.
+The web forms and the API call these same functions.
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plan.models import Aktivitet, Organisation, Plan, Strategi
+from uppfoljning.choices import RAPPORT_OVERGANGAR, Rapporttillstand, Status
+from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
+
+logger = logging.getLogger(__name__)
+
+REDIGERBARA_TILLSTAND = {Rapporttillstand.UTKAST, Rapporttillstand.RETURNERAD}
+TEXTFALT = ("genomfort", "hinder", "nasta_steg")
+
+
+class Rapporteringsfel(ValidationError):
+    """A domain error: the change is not allowed now (workflow, deadline, data). API → 400."""
+
+
+class Versionskonflikt(Rapporteringsfel):
+    """Someone else saved the row after the user loaded it. API → 409."""
+
+    def __init__(self, *, aktuell_version: int):
+        super().__init__(
+            _(
+                "Någon annan har sparat ändringar sedan du öppnade sidan. Dina ändringar har inte sparats. "
+                "Ladda om sidan för att se den senaste versionen och för sedan in dina ändringar igen."
+            ),
+            code="conflict",
+        )
+        self.aktuell_version = aktuell_version
+
+
+# ---------------------------------------------------------------------------------------------------
+# Attachments: checked by content, never by name or the browser's content type.
+
+# (content type, extension, magic bytes at offset 0)
+_SIGNATURER = [
+    ("application/pdf", ".pdf", b"%PDF-"),
+    ("image/png", ".png", b"\x89PNG\r\n\x1a\n"),
+    ("image/jpeg", ".jpg", b"\xff\xd8\xff"),
+]
+_OOXML = {
+    "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+}
+TILLATNA_FILTYPER = "PDF, PNG, JPEG, Word (.docx) och Excel (.xlsx)"
+
+
+def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
+    """The content type and extension the file's content proves, or a Swedish error."""
+    max_bytes = settings.ATTACHMENT_MAX_BYTES
+    if fil.size is None or fil.size > max_bytes:
+        raise Rapporteringsfel(
+            _("Filen är för stor. Största tillåtna storlek är %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
+            code="bilaga_storlek",
+        )
+    if fil.size == 0:
+        raise Rapporteringsfel(_("Filen är tom."), code="bilaga_tom")
+    fil.seek(0)
+    head = fil.read(8)
+    fil.seek(0)
+    for content_type, ext, magic in _SIGNATURER:
+        if head.startswith(magic):
+            return content_type, ext
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(fil) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            names = []
+        finally:
+            fil.seek(0)
+        if "[Content_Types].xml" in names:
+            for prefix, (content_type, ext) in _OOXML.items():
+                if any(name.startswith(prefix) for name in names):
+                    return content_type, ext
+    raise Rapporteringsfel(
+        _("Filtypen är inte tillåten. Tillåtna filtyper: %(typer)s.") % {"typer": TILLATNA_FILTYPER},
+        code="bilaga_typ",
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Periods
+
+
+def _check_perm(user, perm: str, obj=None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
+
+
+def _full_clean(instance, exclude: Iterable[str] = ()) -> None:
+    try:
+        instance.full_clean(exclude=list(exclude), validate_unique=True)
+    except ValidationError as exc:
+        raise Rapporteringsfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+
+
+@transaction.atomic
+def uppfoljningsperiod_create(
+    *, user, plan: Plan, namn: str, slug: str, oppnar: date, sista_dag: date
+) -> Uppfoljningsperiod:
+    _check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
+    period = Uppfoljningsperiod(plan=plan, namn=namn, slug=slug, oppnar=oppnar, sista_dag=sista_dag)
+    _full_clean(period)
+    period.save()
+    logger.info("Period %s created by %s", period.slug, user)
+    return period
+
+
+@transaction.atomic
+def uppfoljningsperiod_update(
+    *, user, period_id: int, namn: str, slug: str, oppnar: date, sista_dag: date
+) -> Uppfoljningsperiod:
+    _check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
+    period = Uppfoljningsperiod.objects.select_for_update().get(pk=period_id)
+    period.namn, period.slug, period.oppnar, period.sista_dag = namn, slug, oppnar, sista_dag
+    _full_clean(period)
+    period.save(update_fields=["namn", "slug", "oppnar", "sista_dag"])
+    logger.info("Period %s changed by %s", period.slug, user)
+    return period
+
+
+# ---------------------------------------------------------------------------------------------------
+# Status reports
+
+
+def _lock(rapport_id: int) -> Statusrapport:
+    return (
+        Statusrapport.objects.select_for_update(of=("self",)).select_related("period", "aktivitet").get(pk=rapport_id)
+    )
+
+
+def _check_version(rapport: Statusrapport, version: int) -> None:
+    if rapport.version != version:
+        raise Versionskonflikt(aktuell_version=rapport.version)
+
+
+def _check_transition(rapport: Statusrapport, till: str) -> None:
+    if till not in RAPPORT_OVERGANGAR[Rapporttillstand(rapport.tillstand)]:
+        raise Rapporteringsfel(
+            _("En rapport som är ”%(fran)s” kan inte bli ”%(till)s”.")
+            % {"fran": rapport.get_tillstand_display(), "till": Rapporttillstand(till).label},
+            code="overgang",
+        )
+
+
+def _check_open_for_officials(rapport: Statusrapport) -> None:
+    """Officials write until the period's deadline; after it only a reopened report can change."""
+    if timezone.localdate() > rapport.period.sista_dag and not rapport.ateroppnad:
+        raise Rapporteringsfel(
+            {
+                "period": _("Perioden %(period)s stängde %(dag)s. Be stadsledningskontoret att öppna rapporten igen.")
+                % {"period": rapport.period.namn, "dag": rapport.period.sista_dag.isoformat()}
+            },
+            code="period_stangd",
+        )
+
+
+def _check_editable(rapport: Statusrapport) -> None:
+    if rapport.tillstand not in REDIGERBARA_TILLSTAND:
+        raise Rapporteringsfel(
+            _("Rapporten är ”%(tillstand)s” och kan inte ändras.") % {"tillstand": rapport.get_tillstand_display()},
+            code="ej_redigerbar",
+        )
+    _check_open_for_officials(rapport)
+
+
+def _save(rapport: Statusrapport, *, user, reason: str, fields: list[str]) -> Statusrapport:
+    rapport.version += 1
+    rapport._history_user = user
+    rapport._change_reason = reason
+    rapport.save(update_fields=[*fields, "version", "uppdaterad"])
+    return rapport
+
+
+def _set_strategier(rapport: Statusrapport, strategier: Iterable[Strategi]) -> bool:
+    """Set the strategies without a history row of their own (the save that follows records them)."""
+    ny = {s.pk for s in strategier}
+    if ny == set(rapport.strategier.values_list("pk", flat=True)):
+        return False
+    rapport.skip_history_when_saving = True
+    try:
+        rapport.strategier.set(ny)
+    finally:
+        del rapport.skip_history_when_saving
+    return True
+
+
+def _check_strategier(aktivitet: Aktivitet, strategier: Iterable[Strategi]) -> list[Strategi]:
+    strategier = list(strategier)
+    if any(s.malomrade.program_id != aktivitet.plan.program_id for s in strategier):
+        raise Rapporteringsfel({"strategier": _("Strategin hör inte till planen.")}, code="strategi")
+    return strategier
+
+
+def _check_status(status: str) -> None:
+    if status not in Status.values:
+        raise Rapporteringsfel({"status": _("Välj en status ur listan.")}, code="status")
+
+
+def _notify(rapport_id: int, handelse: str) -> None:
+    # The hook for mail/notifications; runs only once the change is committed.
+    transaction.on_commit(lambda: logger.info("Statusrapport %s: %s", rapport_id, handelse))
+
+
+@transaction.atomic
+def statusrapport_create(
+    *,
+    user,
+    period: Uppfoljningsperiod,
+    aktivitet: Aktivitet,
+    organisation: Organisation,
+    status: str,
+    genomfort: str = "",
+    hinder: str = "",
+    nasta_steg: str = "",
+    strategier: Iterable[Strategi] = (),
+) -> Statusrapport:
+    _check_perm(user, "uppfoljning.add_statusrapport", aktivitet)
+    from plan.rules import organisation_ids
+
+    if organisation.pk not in organisation_ids(user) or not aktivitet.roller.filter(organisation=organisation).exists():
+        raise PermissionDenied(_("Du kan bara rapportera för din egen organisation i aktiviteter där den har en roll."))
+    _check_status(status)
+    if timezone.localdate() > period.sista_dag:
+        raise Rapporteringsfel(
+            {"period": _("Perioden %(period)s har stängt för rapportering.") % {"period": period.namn}},
+            code="period_stangd",
+        )
+    rapport = Statusrapport(
+        period=period,
+        aktivitet=aktivitet,
+        organisation=organisation,
+        status=status,
+        genomfort=genomfort,
+        hinder=hinder,
+        nasta_steg=nasta_steg,
+        skapad_av=user,
+    )
+    _full_clean(rapport)
+    strategier = _check_strategier(aktivitet, strategier)
+    rapport.skip_history_when_saving = True
+    try:
+        with transaction.atomic():
+            rapport.save()
+    except IntegrityError as exc:
+        raise Rapporteringsfel(
+            _("Organisationen har redan en rapport för aktiviteten i perioden."), code="finns_redan"
+        ) from exc
+    rapport.strategier.set(strategier)
+    del rapport.skip_history_when_saving
+    # One "created" history row that includes the strategies.
+    rapport._history_user = user
+    rapport._change_reason = "Skapad"
+    post_save.send(sender=Statusrapport, instance=rapport, created=True, using="default", update_fields=None)
+    _notify(rapport.pk, "skapad")
+    return rapport
+
+
+@transaction.atomic
+def statusrapport_update(
+    *,
+    user,
+    rapport_id: int,
+    version: int,
+    status: str,
+    genomfort: str,
+    hinder: str,
+    nasta_steg: str,
+    strategier: Iterable[Strategi],
+) -> Statusrapport:
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
+    _check_version(rapport, version)
+    _check_editable(rapport)
+    _check_status(status)
+    rapport.status, rapport.genomfort, rapport.hinder, rapport.nasta_steg = status, genomfort, hinder, nasta_steg
+    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    _set_strategier(rapport, _check_strategier(rapport.aktivitet, strategier))
+    _save(rapport, user=user, reason="Ändrad", fields=["status", *TEXTFALT])
+    return rapport
+
+
+@transaction.atomic
+def statusrapport_submit(*, user, rapport_id: int, version: int) -> Statusrapport:
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.submit_statusrapport", rapport)
+    _check_version(rapport, version)
+    _check_transition(rapport, Rapporttillstand.INSKICKAD)
+    _check_open_for_officials(rapport)
+    rapport.tillstand = Rapporttillstand.INSKICKAD
+    rapport.inskickad = timezone.now()
+    rapport.ateroppnad = False
+    _save(rapport, user=user, reason="Inskickad", fields=["tillstand", "inskickad", "ateroppnad"])
+    _notify(rapport.pk, "inskickad")
+    return rapport
+
+
+@transaction.atomic
+def statusrapport_return(*, user, rapport_id: int, version: int, kommentar: str) -> Statusrapport:
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.return_statusrapport", rapport)
+    _check_version(rapport, version)
+    if not kommentar.strip():
+        raise Rapporteringsfel({"kommentar": _("Skriv vad som behöver kompletteras.")}, code="kommentar")
+    if rapport.tillstand != Rapporttillstand.INSKICKAD:
+        # Taking back an approved report is reopening: the planägare's own, logged action.
+        raise Rapporteringsfel(
+            _("Bara en inskickad rapport kan returneras (nu: ”%(tillstand)s”).")
+            % {"tillstand": rapport.get_tillstand_display()},
+            code="overgang",
+        )
+    rapport.tillstand = Rapporttillstand.RETURNERAD
+    rapport.returkommentar = kommentar
+    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    _save(rapport, user=user, reason=f"Returnerad: {kommentar}"[:100], fields=["tillstand", "returkommentar"])
+    _notify(rapport.pk, "returnerad")
+    return rapport
+
+
+@transaction.atomic
+def statusrapport_approve(*, user, rapport_id: int, version: int) -> Statusrapport:
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.approve_statusrapport", rapport)
+    _check_version(rapport, version)
+    _check_transition(rapport, Rapporttillstand.GODKAND)
+    rapport.tillstand = Rapporttillstand.GODKAND
+    rapport.godkand = timezone.now()
+    rapport.godkand_av = user
+    _save(rapport, user=user, reason="Godkänd", fields=["tillstand", "godkand", "godkand_av"])
+    _notify(rapport.pk, "godkänd")
+    return rapport
+
+
+@transaction.atomic
+def statusrapport_reopen(*, user, rapport_id: int, version: int, motivering: str) -> Statusrapport:
+    """Planägare opens a submitted or approved report again (also after the deadline). Logged."""
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.reopen_statusrapport", rapport)
+    _check_version(rapport, version)
+    if not motivering.strip():
+        raise Rapporteringsfel({"motivering": _("Skriv varför rapporten öppnas igen.")}, code="motivering")
+    if rapport.tillstand == Rapporttillstand.UTKAST:
+        raise Rapporteringsfel(_("Ett utkast är redan öppet."), code="overgang")
+    rapport.tillstand = Rapporttillstand.RETURNERAD
+    rapport.returkommentar = motivering
+    rapport.ateroppnad = True
+    rapport.godkand = None
+    rapport.godkand_av = None
+    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    _save(
+        rapport,
+        user=user,
+        reason=f"Återöppnad: {motivering}"[:100],
+        fields=["tillstand", "returkommentar", "ateroppnad", "godkand", "godkand_av"],
+    )
+    _notify(rapport.pk, "återöppnad")
+    return rapport
+
+
+@transaction.atomic
+def bilaga_add(*, user, rapport_id: int, fil: UploadedFile) -> Bilaga:
+    rapport = _lock(rapport_id)
+    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
+    _check_editable(rapport)
+    content_type, ext = bilaga_check(fil=fil)
+    namn = (fil.name or "bilaga").rsplit("/", 1)[-1][:150]
+    if not namn.lower().endswith(ext):
+        namn = f"{namn}{ext}"
+    bilaga = Bilaga(statusrapport=rapport, filnamn=namn, innehallstyp=content_type, storlek=fil.size, uppladdad_av=user)
+    bilaga._history_user = user
+    fil.name = f"bilaga{ext}"
+    bilaga.fil.save(fil.name, fil, save=False)
+    bilaga.save()
+    stored = bilaga.fil.name
+    _save(rapport, user=user, reason=f"Bilaga tillagd: {namn}"[:100], fields=[])
+    logger.info("Attachment %s stored for report %s", stored, rapport.pk)
+    return bilaga
+
+
+@transaction.atomic
+def bilaga_delete(*, user, bilaga_id: int) -> None:
+    bilaga = Bilaga.objects.select_related("statusrapport").get(pk=bilaga_id)
+    rapport = _lock(bilaga.statusrapport_id)
+    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
+    _check_editable(rapport)
+    namn, fil = bilaga.filnamn, bilaga.fil
+    bilaga._history_user = user
+    bilaga.delete()
+    _save(rapport, user=user, reason=f"Bilaga borttagen: {namn}"[:100], fields=[])
+    transaction.on_commit(lambda: fil.delete(save=False))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The samordnare's overall status of an activity in a period
+
+
+@transaction.atomic
+def aktivitetsstatus_save(
+    *,
+    user,
+    period: Uppfoljningsperiod,
+    aktivitet: Aktivitet,
+    status: str,
+    sammanfattning: str,
+    version: int | None,
+) -> Aktivitetsstatus:
+    """Create (version None) or update (version = the one the user edited) the overall status."""
+    _check_perm(user, "uppfoljning.change_aktivitetsstatus", aktivitet)
+    _check_status(status)
+    rad = Aktivitetsstatus.objects.select_for_update().filter(period=period, aktivitet=aktivitet).first()
+    if rad is None:
+        if version not in (None, 0):
+            raise Versionskonflikt(aktuell_version=0)
+        rad = Aktivitetsstatus(period=period, aktivitet=aktivitet, version=0)
+    else:
+        _check_version(rad, version if version is not None else 0)
+    rad.status, rad.sammanfattning, rad.uppdaterad_av = status, sammanfattning, user
+    _full_clean(rad, exclude=["period", "aktivitet"] if rad.pk else ())
+    rad.version += 1
+    rad._history_user = user
+    rad._change_reason = "Sparad"
+    try:
+        with transaction.atomic():
+            rad.save()
+    except IntegrityError as exc:
+        raise Versionskonflikt(aktuell_version=1) from exc
+    return rad

@@ -1,0 +1,411 @@
+"""Pages where officials report, samordnare review and planägare follow completeness.
+
+Thin: each view checks the permission (uppfoljning/rules.py), reads through the selectors, writes
+through the services and turns domain errors into messages next to the field. Every form works
+without JavaScript."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plan.models import Aktivitet, Organisation, Strategi
+from plan.rules import organisation_ids
+from uppfoljning import selectors
+from uppfoljning.choices import Rapporttillstand
+from uppfoljning.filters import StatusrapportFilterSet
+from uppfoljning.forms import (
+    AktivitetsstatusForm,
+    AteroppnaForm,
+    KompletthetFilterForm,
+    NyStatusrapportForm,
+    ReturForm,
+    StatusrapportForm,
+    UppfoljningsperiodForm,
+    VersionForm,
+    add_service_error,
+)
+from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
+from uppfoljning.services import rapportering as services
+from uppfoljning.services.rapportering import Rapporteringsfel, Versionskonflikt
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _period_from(request) -> Uppfoljningsperiod | None:
+    slug = request.GET.get("period")
+    if slug:
+        return get_object_or_404(Uppfoljningsperiod, slug=slug)
+    return selectors.period_current()
+
+
+@login_required
+def mina_rapporter(request):
+    period = _period_from(request)
+    return render(
+        request,
+        "uppfoljning/rapportering/mina_rapporter.html",
+        {
+            "period": period,
+            "perioder": selectors.perioder(),
+            "mina": selectors.mina_rapporter(user=request.user, period=period),
+            "kan_se_kompletthet": request.user.has_perm("uppfoljning.view_kompletthet"),
+            "kan_hantera_perioder": request.user.has_perm("uppfoljning.manage_uppfoljningsperiod"),
+        },
+    )
+
+
+def statusrapport_list(request):
+    qs = selectors.statusrapporter_for_user(request.user)
+    filterset = StatusrapportFilterSet(request.GET or None, queryset=qs)
+    rapporter = filterset.qs if filterset.is_bound and filterset.is_valid() else qs
+    return render(
+        request,
+        "uppfoljning/rapportering/statusrapport_list.html",
+        {"filter": filterset, "rapporter": rapporter[:500]},
+    )
+
+
+def _visible_report(request, pk) -> Statusrapport:
+    # The same queryset as the list: a report the list would hide is "not found" here too.
+    rapport = get_object_or_404(selectors.statusrapporter_for_user(request.user), pk=pk)
+    _require(request, "uppfoljning.view_statusrapport", rapport)
+    return rapport
+
+
+def statusrapport_detail(request, pk):
+    rapport = _visible_report(request, pk)
+    user = request.user
+    context = {
+        "rapport": rapport,
+        "strategier": rapport.strategier.select_related("malomrade").order_by("malomrade__ordning", "ordning"),
+        "bilagor": rapport.bilagor.all(),
+        "historik": rapport.history.select_related("history_user").order_by("-history_date", "-history_id")[:50],
+        "kan_andra": user.has_perm("uppfoljning.change_statusrapport", rapport)
+        and rapport.tillstand in services.REDIGERBARA_TILLSTAND,
+        "kan_skicka_in": user.has_perm("uppfoljning.submit_statusrapport", rapport)
+        and rapport.tillstand in services.REDIGERBARA_TILLSTAND,
+        "kan_granska": user.has_perm("uppfoljning.approve_statusrapport", rapport)
+        and rapport.tillstand == Rapporttillstand.INSKICKAD,
+        "kan_ateroppna": user.has_perm("uppfoljning.reopen_statusrapport", rapport)
+        and rapport.tillstand != Rapporttillstand.UTKAST,
+        "version_form": VersionForm(initial={"version": rapport.version}),
+        "retur_form": ReturForm(initial={"version": rapport.version}, prefix="retur"),
+        "ateroppna_form": AteroppnaForm(initial={"version": rapport.version}, prefix="ateroppna"),
+    }
+    return render(request, "uppfoljning/rapportering/statusrapport_detail.html", context)
+
+
+def _attach(request, form, rapport) -> bool:
+    fil = form.cleaned_data.get("bilaga")
+    if not fil:
+        return True
+    try:
+        services.bilaga_add(user=request.user, rapport_id=rapport.pk, fil=fil)
+    except Rapporteringsfel as exc:
+        form.add_error("bilaga", exc.messages)
+        return False
+    return True
+
+
+@login_required
+def statusrapport_create(request):
+    aktivitet = get_object_or_404(Aktivitet.objects.select_related("plan"), slug=request.GET.get("aktivitet", ""))
+    period = _period_from(request)
+    if period is None:
+        raise Http404
+    _require(request, "uppfoljning.add_statusrapport", aktivitet)
+    organisationer = Organisation.objects.filter(
+        pk__in=organisation_ids(request.user), roller__aktivitet=aktivitet
+    ).distinct()
+    initial = {}
+    if request.GET.get("organisation"):
+        initial["organisation"] = organisationer.filter(slug=request.GET["organisation"]).first()
+    form = NyStatusrapportForm(
+        request.POST or None, request.FILES or None, aktivitet=aktivitet, organisationer=organisationer, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rapport = services.statusrapport_create(
+                user=request.user,
+                period=period,
+                aktivitet=aktivitet,
+                organisation=data["organisation"],
+                status=data["status"],
+                genomfort=data["genomfort"],
+                hinder=data["hinder"],
+                nasta_steg=data["nasta_steg"],
+                strategier=data["strategier"],
+            )
+        except Rapporteringsfel as exc:
+            add_service_error(form, exc)
+        else:
+            if _attach(request, form, rapport):
+                messages.success(request, _("Utkastet är sparat. Skicka in det när det är klart."))
+                return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+            return redirect("uppfoljning:statusrapport_andra", pk=rapport.pk)
+    return render(
+        request,
+        "uppfoljning/rapportering/statusrapport_form.html",
+        {"form": form, "aktivitet": aktivitet, "period": period, "rapport": None},
+    )
+
+
+@login_required
+def statusrapport_update(request, pk):
+    rapport = _visible_report(request, pk)
+    _require(request, "uppfoljning.change_statusrapport", rapport)
+    form = StatusrapportForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=rapport if request.method != "POST" else None,
+        initial={"version": rapport.version},
+        aktivitet=rapport.aktivitet,
+    )
+    senast_sparad = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.statusrapport_update(
+                user=request.user,
+                rapport_id=rapport.pk,
+                version=data["version"] or 0,
+                status=data["status"],
+                genomfort=data["genomfort"],
+                hinder=data["hinder"],
+                nasta_steg=data["nasta_steg"],
+                strategier=data["strategier"],
+            )
+        except Versionskonflikt as exc:
+            form.add_error(None, exc.messages)
+            # Show what is saved now; the user's own text stays in the form. Saving again is then
+            # a deliberate choice to replace the other person's change.
+            senast_sparad = rapport
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.aktuell_version)
+        except Rapporteringsfel as exc:
+            add_service_error(form, exc)
+        else:
+            if _attach(request, form, rapport):
+                messages.success(request, _("Ändringarna är sparade."))
+                return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+    return render(
+        request,
+        "uppfoljning/rapportering/statusrapport_form.html",
+        {
+            "form": form,
+            "aktivitet": rapport.aktivitet,
+            "period": rapport.period,
+            "rapport": rapport,
+            "senast_sparad": senast_sparad,
+            "bilagor": rapport.bilagor.all(),
+        },
+    )
+
+
+ACTIONS = {
+    # url segment: (form class, prefix, service, success message)
+    "skicka-in": (VersionForm, None, services.statusrapport_submit, "Rapporten är inskickad."),
+    "returnera": (ReturForm, "retur", services.statusrapport_return, "Rapporten är returnerad för komplettering."),
+    "godkann": (VersionForm, None, services.statusrapport_approve, "Rapporten är godkänd och publicerad."),
+    "ateroppna": (AteroppnaForm, "ateroppna", services.statusrapport_reopen, "Rapporten är öppnad igen."),
+}
+
+
+@login_required
+@require_POST
+def statusrapport_action(request, pk, action):
+    if action not in ACTIONS:
+        raise Http404
+    rapport = _visible_report(request, pk)
+    form_class, prefix, service, success = ACTIONS[action]
+    form = form_class(request.POST, prefix=prefix)
+    if form.is_valid():
+        try:
+            service(user=request.user, rapport_id=rapport.pk, **form.cleaned_data)
+        except Rapporteringsfel as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _(success))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+
+
+@login_required
+@require_POST
+def bilaga_delete(request, pk):
+    bilaga = get_object_or_404(Bilaga, pk=pk)
+    rapport = _visible_report(request, bilaga.statusrapport_id)
+    try:
+        services.bilaga_delete(user=request.user, bilaga_id=bilaga.pk)
+    except Rapporteringsfel as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Bilagan är borttagen."))
+    return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+
+
+def bilaga_download(request, pk):
+    bilaga = get_object_or_404(Bilaga, pk=pk)
+    _visible_report(request, bilaga.statusrapport_id)
+    response = FileResponse(bilaga.fil.open("rb"), as_attachment=True, filename=bilaga.filnamn)
+    response["Content-Type"] = bilaga.innehallstyp
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- Periods (planägare) ---------------------------------------------------------------------------
+
+
+@login_required
+def period_list(request):
+    _require(request, "uppfoljning.manage_uppfoljningsperiod")
+    return render(request, "uppfoljning/rapportering/period_list.html", {"perioder": selectors.perioder()})
+
+
+@login_required
+def period_form(request, pk=None):
+    _require(request, "uppfoljning.manage_uppfoljningsperiod")
+    period = get_object_or_404(Uppfoljningsperiod, pk=pk) if pk else None
+    form = UppfoljningsperiodForm(request.POST or None, instance=period)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("namn", "slug", "oppnar", "sista_dag")}
+        try:
+            if period:
+                services.uppfoljningsperiod_update(user=request.user, period_id=period.pk, **data)
+            else:
+                from plan.selectors import plan_current
+
+                services.uppfoljningsperiod_create(user=request.user, plan=plan_current(), **data)
+        except Rapporteringsfel as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("Perioden är sparad."))
+            return redirect("uppfoljning:perioder")
+    return render(request, "uppfoljning/rapportering/period_form.html", {"form": form, "period": period})
+
+
+# --- Completeness (planägare, samordnare) -------------------------------------------------------------
+
+
+def _kompletthet(request):
+    _require(request, "uppfoljning.view_kompletthet")
+    form = KompletthetFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    period = data.get("period") or selectors.period_current()
+    if period is None:
+        raise Http404
+    if not form.is_bound:
+        form = KompletthetFilterForm(initial={"period": period})
+    return form, selectors.kompletthet(
+        user=request.user, period=period, aktivitet=data.get("aktivitet"), tillstand=data.get("tillstand") or None
+    )
+
+
+@login_required
+def kompletthet(request):
+    form, resultat = _kompletthet(request)
+    tillstand_labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
+    staplar = [
+        {
+            "nyckel": key,
+            "namn": tillstand_labels[key],
+            "antal": n,
+            "procent": round(100 * n / resultat.totalt) if resultat.totalt else 0,
+        }
+        for key, n in resultat.antal.items()
+    ]
+    return render(
+        request,
+        "uppfoljning/rapportering/kompletthet.html",
+        {
+            "form": form,
+            "resultat": resultat,
+            "staplar": staplar,
+            "query": request.GET.urlencode(),
+            "ledda": set(selectors.ledda_aktivitet_ids(request.user).values_list("aktivitet_id", flat=True)),
+        },
+    )
+
+
+@login_required
+def kompletthet_xlsx(request):
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    _form, resultat = _kompletthet(request)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kompletthet"
+    ws.append(["Period", "Aktivitet", "Organisation", "Roll", "Tillstånd", "Status", "Senast ändrad"])
+    labels = {"saknas": "Saknas", **dict(Rapporttillstand.choices)}
+    for rad in resultat.rader:
+        rapport = rad["rapport"]
+        ws.append(
+            [
+                resultat.period.namn,
+                rad["aktivitet"].titel,
+                rad["organisation"].namn,
+                str(rad["roll"].get_roll_display()),
+                str(labels[rad["tillstand"]]),
+                str(rapport.get_status_display()) if rapport else "",
+                rapport.uppdaterad.replace(tzinfo=None) if rapport else None,
+            ]
+        )
+    buffer = BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="kompletthet-{resultat.period.slug}.xlsx"'
+    return response
+
+
+# --- Overall status of an activity (samordnare) -------------------------------------------------------
+
+
+@login_required
+def aktivitetsstatus_form(request, period, aktivitet):
+    period = get_object_or_404(Uppfoljningsperiod, slug=period)
+    aktivitet = get_object_or_404(Aktivitet, slug=aktivitet)
+    _require(request, "uppfoljning.change_aktivitetsstatus", aktivitet)
+    rad = Aktivitetsstatus.objects.filter(period=period, aktivitet=aktivitet).first()
+    form = AktivitetsstatusForm(request.POST or None, instance=rad, initial={"version": rad.version if rad else 0})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.aktivitetsstatus_save(
+                user=request.user,
+                period=period,
+                aktivitet=aktivitet,
+                status=form.cleaned_data["status"],
+                sammanfattning=form.cleaned_data["sammanfattning"],
+                version=form.cleaned_data["version"],
+            )
+        except Rapporteringsfel as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("Aktivitetens samlade status är sparad."))
+            return redirect(reverse("uppfoljning:kompletthet") + f"?period={period.slug}&aktivitet={aktivitet.slug}")
+    rapporter = (
+        Statusrapport.objects.filter(period=period, aktivitet=aktivitet)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("strategier", queryset=Strategi.objects.order_by("ordning")))
+    )
+    return render(
+        request,
+        "uppfoljning/rapportering/aktivitetsstatus_form.html",
+        {"form": form, "period": period, "aktivitet": aktivitet, "rapporter": rapporter},
+    )
