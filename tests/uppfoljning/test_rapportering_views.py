@@ -85,7 +85,11 @@ def test_create_edit_submit_return_approve(client, demo):
         ("Godkänd", "sbn"),
     ]
     client.logout()
-    assert client.get(reverse("uppfoljning:statusrapport", args=[rapport.pk])).status_code == 200
+    # Approved: the public reads it on the activity page; the officials' page asks for a login.
+    rapport.refresh_from_db()
+    public_page = client.get(rapport.aktivitet.get_absolute_url())
+    assert rapport.genomfort in public_page.content.decode()
+    assert client.get(reverse("uppfoljning:statusrapport", args=[rapport.pk])).status_code == 302
 
 
 def test_pages_render(client, demo):

@@ -63,6 +63,7 @@ def mina_rapporter(request):
     )
 
 
+@login_required
 def statusrapport_list(request):
     qs = selectors.statusrapporter_for_user(request.user)
     filterset = StatusrapportFilterSet(request.GET or None, queryset=qs)
@@ -81,6 +82,7 @@ def _visible_report(request, pk) -> Statusrapport:
     return rapport
 
 
+@login_required
 def statusrapport_detail(request, pk):
     rapport = _visible_report(request, pk)
     user = request.user
@@ -256,6 +258,7 @@ def bilaga_delete(request, pk):
     return redirect("uppfoljning:statusrapport", pk=rapport.pk)
 
 
+@login_required
 def bilaga_download(request, pk):
     bilaga = get_object_or_404(Bilaga, pk=pk)
     _visible_report(request, bilaga.statusrapport_id)
