@@ -15,7 +15,8 @@ class RequestLogMiddleware:
         start = time.perf_counter()
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
-        user = getattr(request, "user", None)
+        # Only a user the request already loaded: logging must never query the database.
+        user = getattr(request, "_cached_user", None)
         logger.info(
             "request",
             extra={
@@ -29,3 +30,95 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is unreachable (restarting, failing over), answer 503 with a reason
+    instead of a 500 — and for a submitted form, show back everything the user typed with a
+    button to send it again, so nothing is lost. Writes are atomic, so nothing was half-saved."""
+
+    SECRET_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", "old_password", "new_password"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import Error as DatabaseError
+        from django.db import IntegrityError, connections
+
+        if not isinstance(exception, DatabaseError) or isinstance(exception, IntegrityError):
+            return None
+        if not _is_connection_error(exception):
+            return None
+        for connection in connections.all(initialized_only=True):
+            connection.close_if_unusable_or_obsolete()
+        logger.warning("database unavailable", extra={"event": "database_unavailable", "path": request.path})
+        message = "Databasen är tillfälligt otillgänglig. Inget sparades. Försök igen om en liten stund."
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            response = JsonResponse({"detail": message}, status=503, json_dumps_params={"ensure_ascii": False})
+        else:
+            from django.template.response import SimpleTemplateResponse
+
+            response = SimpleTemplateResponse(
+                "fel/databas.html",
+                {
+                    "request": request,
+                    "message": message,
+                    "falt": self._fields(request) if request.method == "POST" else [],
+                    "csrf_token_value": _csrf_token(request),
+                },
+                status=503,
+            ).render()
+        response["Retry-After"] = "5"
+        return response
+
+    def _fields(self, request) -> list[dict]:
+        labels, text_fields = _field_labels()
+        fields = []
+        for name, values in request.POST.lists():
+            if name in self.SECRET_FIELDS:
+                continue
+            for value in values:
+                fields.append(
+                    {
+                        "namn": name,
+                        "etikett": labels.get(name, name),
+                        "varde": value,
+                        "lang": name in text_fields or len(value) > 80 or "\n" in value,
+                    }
+                )
+        return fields
+
+
+def _is_connection_error(exception) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exception, InterfaceError | OperationalError)
+
+
+def _csrf_token(request) -> str:
+    from django.middleware.csrf import get_token
+
+    return get_token(request)
+
+
+def _field_labels() -> tuple[dict[str, str], set[str]]:
+    """Human labels for form field names from our models' verbose names, and which names are long
+    texts (shown as text areas). Model metadata only: no database access."""
+    from django.apps import apps
+    from django.db import models
+
+    labels, text_fields = {}, set()
+    for model in apps.get_models():
+        if model._meta.app_label in {"plan", "samverkan", "uppfoljning"}:
+            for field in model._meta.get_fields():
+                if hasattr(field, "verbose_name"):
+                    labels.setdefault(field.name, str(field.verbose_name).capitalize())
+                if isinstance(field, models.TextField):
+                    text_fields.add(field.name)
+    return labels, text_fields
