@@ -1,12 +1,16 @@
 from .rapportering import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 from .specifikation import PlaneradProcessutvardering, PlaneradUppfoljning
 from .styrning import Styrningsaktivitet
+from .utvardering import Processutvardering, ProcessutvarderingDel, Uppfoljningsrapport
 
 __all__ = [
     "Aktivitetsstatus",
     "PlaneradProcessutvardering",
     "PlaneradUppfoljning",
+    "Processutvardering",
+    "ProcessutvarderingDel",
     "Statusrapport",
     "Styrningsaktivitet",
+    "Uppfoljningsrapport",
     "Uppfoljningsperiod",
 ]
