@@ -11,6 +11,6 @@ __all__ = [
     "ProcessutvarderingDel",
     "Statusrapport",
     "Styrningsaktivitet",
-    "Uppfoljningsrapport",
     "Uppfoljningsperiod",
+    "Uppfoljningsrapport",
 ]

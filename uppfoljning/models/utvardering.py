@@ -28,9 +28,7 @@ class Processutvardering(models.Model):
     tillstand = models.CharField(
         _("tillstånd"), max_length=20, choices=Utvarderingstillstand.choices, default=Utvarderingstillstand.UTKAST
     )
-    genomforande = models.TextField(
-        _("genomförande jämfört med planens intention"), max_length=10000, blank=True
-    )
+    genomforande = models.TextField(_("genomförande jämfört med planens intention"), max_length=10000, blank=True)
     strukturer = models.TextField(
         _("strukturer som skapats"),
         max_length=10000,
@@ -42,9 +40,7 @@ class Processutvardering(models.Model):
     )
     hinder = models.TextField(_("hinder"), max_length=10000, blank=True)
     framgangsfaktorer = models.TextField(_("framgångsfaktorer"), max_length=10000, blank=True)
-    delaktighet_malgrupper = models.TextField(
-        _("invånares och målgruppers delaktighet"), max_length=10000, blank=True
-    )
+    delaktighet_malgrupper = models.TextField(_("invånares och målgruppers delaktighet"), max_length=10000, blank=True)
     lardomar = models.TextField(_("lärdomar"), max_length=10000, blank=True)
     rekommendationer = models.TextField(_("rekommendationer"), max_length=10000, blank=True)
     samlad_bedomning = models.CharField(_("samlad bedömning"), max_length=20, choices=Bedomning.choices, blank=True)
@@ -58,7 +54,12 @@ class Processutvardering(models.Model):
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
     uppdaterad = models.DateTimeField(_("uppdaterad"), auto_now=True)
     uppdaterad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uppdaterad av")
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uppdaterad av"),
     )
     history = HistoricalRecords(m2m_fields=[underlag])
 
@@ -76,7 +77,9 @@ class Processutvardering(models.Model):
     def clean(self) -> None:
         planerad = getattr(self, "planerad", None)
         if planerad and self.aktivitet_id and planerad.aktivitet_id != self.aktivitet_id:
-            raise ValidationError({"aktivitet": _("Aktiviteten måste vara den som den planerade utvärderingen gäller.")})
+            raise ValidationError(
+                {"aktivitet": _("Aktiviteten måste vara den som den planerade utvärderingen gäller.")}
+            )
         if self.tillstand == Utvarderingstillstand.SLUTLIG and not self.samlad_bedomning:
             raise ValidationError({"samlad_bedomning": _("En slutlig utvärdering behöver en samlad bedömning.")})
 
@@ -95,9 +98,7 @@ class ProcessutvarderingDel(models.Model):
         Organisation, models.PROTECT, related_name="utvarderingsdelar", verbose_name=_("pilotverksamhet")
     )
     ordning = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    genomforande = models.TextField(
-        _("genomförande jämfört med planens intention"), max_length=10000, blank=True
-    )
+    genomforande = models.TextField(_("genomförande jämfört med planens intention"), max_length=10000, blank=True)
     hinder = models.TextField(_("hinder"), max_length=10000, blank=True)
     framgangsfaktorer = models.TextField(_("framgångsfaktorer"), max_length=10000, blank=True)
     lardomar = models.TextField(_("lärdomar"), max_length=10000, blank=True)
