@@ -127,9 +127,10 @@ def processutvardering_transition(
 
 
 @transaction.atomic
-def uppfoljningsrapport_start(*, ar: int, user=None) -> Uppfoljningsrapport:
+def uppfoljningsrapport_start(*, ar: int, user=None, enqueue: bool = True) -> Uppfoljningsrapport:
     """Create the job row of a new version for the follow-up year and enqueue its compilation
-    once the row is committed. Recompiling always makes a new version."""
+    once the row is committed (enqueue=False: the caller runs it, e.g. the command). Recompiling
+    always makes a new version."""
     _require(user, "uppfoljning.add_uppfoljningsrapport")
     from uppfoljning.tasks import compile_uppfoljningsrapport
 
@@ -138,5 +139,6 @@ def uppfoljningsrapport_start(*, ar: int, user=None) -> Uppfoljningsrapport:
         raise ValidationError({"ar": f"Det finns ingen planerad uppföljning för år {ar}."})
     senaste = Uppfoljningsrapport.objects.filter(ar=ar).aggregate(m=Max("version"))["m"] or 0
     rapport = Uppfoljningsrapport.objects.create(ar=ar, version=senaste + 1, startad_av=user)
-    transaction.on_commit(lambda: compile_uppfoljningsrapport.delay(rapport_id=rapport.pk))
+    if enqueue:
+        transaction.on_commit(lambda: compile_uppfoljningsrapport.delay(rapport_id=rapport.pk))
     return rapport
