@@ -87,9 +87,9 @@ class UppfoljningsrapportViewSet(
         body = self.get_serializer(rapport).data
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["poll_url"]})
 
-    @action(detail=True, url_path=r"filer/(?P<format>pdf|xlsx|html)", url_name="fil")
-    def fil(self, request, pk=None, format=None):
-        return download_response(self.get_object(), format)
+    @action(detail=True, url_path=r"filer/(?P<filformat>pdf|xlsx|html)", url_name="fil")
+    def fil(self, request, pk=None, filformat=None):
+        return download_response(self.get_object(), filformat)
 
 
 class ProcessutvarderingDelSerializer(serializers.ModelSerializer):
