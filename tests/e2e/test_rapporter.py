@@ -49,4 +49,4 @@ def test_compile_watch_progress_and_download_pdf(plan, live_server, page, settin
             page.get_by_role("link", name="Ladda ned PDF").click()
         download = info.value
         assert download.suggested_filename == "uppfoljningsrapport-2021-v1.pdf"
-        assert open(download.path(), "rb").read(5) == b"%PDF-"
+        assert download.path().read_bytes()[:5] == b"%PDF-"
