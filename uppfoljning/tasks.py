@@ -24,3 +24,11 @@ def compile_uppfoljningsrapport(*, rapport_id: int) -> int:
     """Compile one follow-up report version. Idempotent: a job already done is left alone, and a
     redelivered job (worker killed mid-way) is taken over and completed from the start."""
     return compilation.compile_uppfoljningsrapport(rapport_id=rapport_id).pk
+
+
+@shared_task
+def compile_uppfoljningsrapport_for_year(*, ar: int) -> int:
+    """For Celery beat: start a new version for the follow-up year (creates the job, enqueues it)."""
+    from uppfoljning.utvardering_services import uppfoljningsrapport_start
+
+    return uppfoljningsrapport_start(ar=ar).pk
