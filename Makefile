@@ -42,6 +42,7 @@ migrate: setup
 data: migrate
 	$(PY) manage.py load_plan
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_utvardering
 
 ## make run: set up everything on a fresh machine and serve the portal at http://$(HOST):$(PORT)
 run: data

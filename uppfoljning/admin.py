@@ -6,9 +6,12 @@ from uppfoljning.models import (
     Aktivitetsstatus,
     PlaneradProcessutvardering,
     PlaneradUppfoljning,
+    Processutvardering,
+    ProcessutvarderingDel,
     Statusrapport,
     Styrningsaktivitet,
     Uppfoljningsperiod,
+    Uppfoljningsrapport,
 )
 
 
@@ -59,3 +62,32 @@ class AktivitetsstatusAdmin(SimpleHistoryAdmin):
     list_filter = ["period", "status"]
     search_fields = ["aktivitet__titel"]
     list_select_related = ["aktivitet", "period"]
+
+
+class ProcessutvarderingDelInline(admin.StackedInline):
+    model = ProcessutvarderingDel
+    extra = 0
+
+
+@admin.register(Processutvardering)
+class ProcessutvarderingAdmin(SimpleHistoryAdmin):
+    list_display = ["aktivitet", "planerad", "tillstand", "samlad_bedomning", "uppdaterad"]
+    list_filter = ["tillstand", "samlad_bedomning", "planerad__uppfoljning"]
+    search_fields = ["aktivitet__titel"]
+    readonly_fields = ["version", "skapad", "uppdaterad", "tillstand"]
+    filter_horizontal = ["underlag"]
+    inlines = [ProcessutvarderingDelInline]
+
+
+@admin.register(Uppfoljningsrapport)
+class UppfoljningsrapportAdmin(admin.ModelAdmin):
+    """Compiled artefacts are immutable: the admin only shows them."""
+
+    list_display = ["ar", "version", "status", "progress", "underlag_tidpunkt", "klar", "startad_av"]
+    list_filter = ["ar", "status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

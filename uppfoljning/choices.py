@@ -31,3 +31,36 @@ RAPPORT_OVERGANGAR = {
     Rapporttillstand.RETURNERAD: {Rapporttillstand.INSKICKAD},
     Rapporttillstand.GODKAND: {Rapporttillstand.RETURNERAD},
 }
+
+
+class Utvarderingstillstand(models.TextChoices):
+    """Where a process evaluation is in its workflow (the planägare drafts, reviews, finalises)."""
+
+    UTKAST = "utkast", _("Utkast")
+    UNDER_GRANSKNING = "under_granskning", _("Under granskning")
+    SLUTLIG = "slutlig", _("Slutlig")
+
+
+UTVARDERING_OVERGANGAR = {
+    Utvarderingstillstand.UTKAST: {Utvarderingstillstand.UNDER_GRANSKNING},
+    Utvarderingstillstand.UNDER_GRANSKNING: {Utvarderingstillstand.UTKAST, Utvarderingstillstand.SLUTLIG},
+    Utvarderingstillstand.SLUTLIG: {Utvarderingstillstand.UNDER_GRANSKNING},
+}
+
+
+class Bedomning(models.TextChoices):
+    """The overall assessment of a process evaluation: how far the activity works as intended."""
+
+    I_HOG_GRAD = "i_hog_grad", _("Genomförs i hög grad enligt intentionen")
+    I_VISS_GRAD = "i_viss_grad", _("Genomförs i viss grad enligt intentionen")
+    I_LAG_GRAD = "i_lag_grad", _("Genomförs i låg grad enligt intentionen")
+    EJ_PABORJAD = "ej_paborjad", _("Har inte kommit i gång")
+
+
+class Jobbstatus(models.TextChoices):
+    """State of a compilation job of the follow-up report."""
+
+    PENDING = "pending", _("Väntar på att starta")
+    RUNNING = "running", _("Sammanställs")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Misslyckades")

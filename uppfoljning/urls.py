@@ -1,6 +1,6 @@
 from django.urls import path
 
-from uppfoljning.views import public, rapportering
+from uppfoljning.views import public, rapporter, rapportering
 
 app_name = "uppfoljning"
 urlpatterns = [
@@ -27,5 +27,23 @@ urlpatterns = [
         "rapportering/aktivitetsstatus/<slug:period>/<slug:aktivitet>/",
         rapportering.aktivitetsstatus_form,
         name="aktivitetsstatus",
+    ),
+    # The follow-up: compiled reports and process evaluations (planägare)
+    path("uppfoljning/rapporter/", rapporter.rapport_list, name="rapporter"),
+    path("uppfoljning/rapporter/starta/", rapporter.rapport_start, name="rapport_start"),
+    path("uppfoljning/rapporter/<int:pk>/", rapporter.rapport_detail, name="rapport"),
+    path("uppfoljning/rapporter/<int:pk>/visa/", rapporter.rapport_visa, name="rapport_visa"),
+    path("uppfoljning/rapporter/<int:pk>/ladda-ned/<str:format>/", rapporter.rapport_download, name="rapport_fil"),
+    path("uppfoljning/processutvarderingar/", rapporter.processutvardering_list, name="processutvarderingar"),
+    path(
+        "uppfoljning/processutvarderingar/skapa/",
+        rapporter.processutvarderingar_skapa,
+        name="processutvarderingar_skapa",
+    ),
+    path("uppfoljning/processutvarderingar/<int:pk>/", rapporter.processutvardering_detail, name="processutvardering"),
+    path(
+        "uppfoljning/processutvarderingar/<int:pk>/redigera/",
+        rapporter.processutvardering_edit,
+        name="processutvardering_edit",
     ),
 ]

@@ -1,10 +1,31 @@
-import pytest
+"""Fixtures for the follow-up: demo users, reports and evaluations, a planägare and an isolated MEDIA_ROOT."""
 
-from tests.factories import demo_users
+import pytest
+from django.contrib.auth.models import Group
+
+from plan.choices import PLANAGARE_GRUPP
+from tests.factories import UserFactory, demo_users
+from uppfoljning.management.commands.load_demo_utvardering import load_demo_utvardering_file
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
 def demo(plan):
-    """Demo users and reports: tjansteperson (Kulturnämnden), tjansteperson2 (Socialnämnden Nordost),
-    samordnare (Grundskolenämnden), stadsledningskontoret (Planägare), admin."""
-    return demo_users()
+    """The demo data set through the real loaders: users (tjansteperson (Kulturnämnden), tjansteperson2
+    (Socialnämnden Nordost), samordnare (Grundskolenämnden), stadsledningskontoret (Planägare), admin),
+    status reports, and the 2021 process evaluations (3 final, 1 under review, 1 draft)."""
+    users = demo_users()
+    load_demo_utvardering_file()
+    return users
+
+
+@pytest.fixture
+def planagare(db):
+    user = UserFactory(username="planagare")
+    user.groups.add(Group.objects.get_or_create(name=PLANAGARE_GRUPP)[0])
+    return user

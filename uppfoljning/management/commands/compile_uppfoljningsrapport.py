@@ -1,0 +1,31 @@
+"""Compile a new version of the follow-up report from the command line (e.g. from cron)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from uppfoljning import compilation
+from uppfoljning.choices import Jobbstatus
+from uppfoljning.models import PlaneradUppfoljning
+from uppfoljning.utvardering_services import uppfoljningsrapport_start
+
+
+class Command(BaseCommand):
+    help = "Sammanställer en ny version av uppföljningsrapporten för ett uppföljningsår."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, help="Uppföljningsår (standard: det senaste i planen).")
+        parser.add_argument("--async", action="store_true", dest="async_", help="Lägg jobbet i kön i stället.")
+
+    def handle(self, *args, year, async_, **options):
+        if year is None:
+            year = PlaneradUppfoljning.objects.order_by("-ar").values_list("ar", flat=True).first()
+        if year is None:
+            raise CommandError("Det finns ingen planerad uppföljning. Läs in planen först.")
+        if async_:
+            rapport = uppfoljningsrapport_start(ar=year)
+            self.stdout.write(f"Jobb {rapport.pk} (version {rapport.version}) ligger i kön.")
+            return
+        rapport = uppfoljningsrapport_start(ar=year, enqueue=False)
+        rapport = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
+        if rapport.status != Jobbstatus.DONE:
+            raise CommandError(f"Sammanställningen misslyckades: {rapport.felmeddelande}")
+        self.stdout.write(self.style.SUCCESS(f"Version {rapport.version} klar: {rapport.pdf_fil}, {rapport.xlsx_fil}"))
