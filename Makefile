@@ -12,7 +12,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) postgresql redis-server chromium poppler-utils
 
 export DJANGO_SETTINGS_MODULE ?= jamlik.settings.local
 
-.PHONY: run test lint format setup assets migrate data bench clean
+.PHONY: run test lint format setup assets migrate data bench bench-load clean
 .DEFAULT_GOAL := run
 
 $(VENV)/.runtime: requirements.txt
@@ -67,6 +67,10 @@ format: $(VENV)/.dev
 ## make bench: load the matrix page and a static file through gunicorn on loopback; prints req/s and percentiles.
 bench: $(VENV)/.dev assets
 	$(PY) bench/matris.py
+
+## make bench-load: readers and reporting officials at once against gunicorn + PostgreSQL; counts reports afterwards.
+bench-load: $(VENV)/.dev assets
+	bash scripts/with-services.sh $(PY) bench/load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var/staticfiles

@@ -1,6 +1,8 @@
 """One place that turns errors into API responses: domain errors become 400 with a reason."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -13,3 +15,10 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.NotFound) and not exc.detail:
         exc.detail = "Hittades inte."
     return drf_exception_handler(exc, context)
+
+
+def not_found(request, exception=None):
+    """handler404: a path under /api/ that matches no route gets JSON like every other API error."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Hittades inte."}, status=404)
+    return page_not_found(request, exception)

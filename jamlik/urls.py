@@ -22,3 +22,5 @@ urlpatterns = [
     path("", include("samverkan.urls")),
     path("", include("plan.urls")),
 ]
+
+handler404 = "jamlik.api_errors.not_found"

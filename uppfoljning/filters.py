@@ -1,6 +1,8 @@
 """FilterSets shared by the web lists and the API, so the two never drift."""
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from plan.models import Aktivitet, Organisation
@@ -8,8 +10,27 @@ from uppfoljning.choices import Rapporttillstand, Status
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is an error instead of being silently ignored."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() in {"true", "1"}:
+            return True
+        if str(value).lower() in {"false", "0"}:
+            return False
+        raise ValidationError(_("Ange true eller false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class UppfoljningsperiodFilterSet(django_filters.FilterSet):
-    oppen = django_filters.BooleanFilter(label=_("öppen idag"), method="filter_oppen")
+    oppen = StrictBooleanFilter(label=_("öppen idag"), method="filter_oppen")
 
     class Meta:
         model = Uppfoljningsperiod

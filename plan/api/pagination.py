@@ -8,9 +8,9 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     max_limit = 500
 
     def _parse(self, request, name: str, default):
-        raw = request.query_params.get(name)
-        if raw in (None, ""):
+        if name not in request.query_params:
             return default
+        raw = request.query_params[name]
         try:
             value = int(raw)
         except ValueError:

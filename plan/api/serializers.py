@@ -37,7 +37,7 @@ class ForutsattningSerializer(serializers.ModelSerializer):
 
 class OrganisationSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="organisation-detail", lookup_field="slug")
-    tillhor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    tillhor = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     alias = serializers.SlugRelatedField(slug_field="namn", many=True, read_only=True)
 
     class Meta:

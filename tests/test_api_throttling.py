@@ -1,0 +1,52 @@
+"""The API throttles anonymous and authenticated clients: past the rate, 429 with Retry-After."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from rest_framework.authtoken.models import Token
+from rest_framework.settings import api_settings
+from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+RATES = {"anon": "3/min", "user": "5/min"}
+
+
+@pytest.fixture
+def low_rates(monkeypatch):
+    with override_settings(REST_FRAMEWORK={**api_settings.user_settings, "DEFAULT_THROTTLE_RATES": RATES}):
+        # DRF copies the rates into a class attribute at import; point it at the overridden ones.
+        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", api_settings.DEFAULT_THROTTLE_RATES)
+        cache.clear()
+        yield
+    cache.clear()
+
+
+def test_anonymous_api_client_is_throttled(low_rates, plan):
+    client = APIClient()
+    statuses = [client.get("/api/v1/malomraden/").status_code for _ in range(3)]
+    response = client.get("/api/v1/malomraden/")
+    assert statuses == [200, 200, 200]
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "detail" in response.json()
+
+
+def test_throttling_counts_per_client_address(low_rates, plan):
+    for _ in range(3):
+        APIClient(REMOTE_ADDR="192.0.2.1").get("/api/v1/malomraden/")
+    assert APIClient(REMOTE_ADDR="192.0.2.1").get("/api/v1/malomraden/").status_code == 429
+    assert APIClient(REMOTE_ADDR="192.0.2.2").get("/api/v1/malomraden/").status_code == 200
+
+
+def test_authenticated_api_client_has_its_own_higher_rate(low_rates, plan):
+    token = Token.objects.create(user=UserFactory())
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    statuses = [client.get("/api/v1/malomraden/").status_code for _ in range(5)]
+    response = client.get("/api/v1/malomraden/")
+    assert statuses == [200] * 5
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
