@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('plan', '0001_initial'),
-        ('uppfoljning', '0001_initial'),
+        ('uppfoljning', '0002_rapportering'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
