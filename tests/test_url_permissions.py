@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 PUBLIC_NAMESPACES = {"plan", "samverkan"}
 PUBLIC_NAMES = {
     "uppfoljning:styrningsaktivitet",
+    # Process evaluations are public once final (processutvarderingar_for_user hides the rest).
+    "uppfoljning:processutvarderingar",
+    "uppfoljning:processutvardering",
     "health",
     "login",
     "set_language",

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from plan.models import Aktivitet, Organisation
-from uppfoljning.choices import Rapporttillstand, Status
-from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+from uppfoljning.choices import Jobbstatus, Rapporttillstand, Status
+from uppfoljning.models import Statusrapport, Uppfoljningsperiod, Uppfoljningsrapport
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -62,3 +62,18 @@ class StatusrapportFilterSet(django_filters.FilterSet):
     class Meta:
         model = Statusrapport
         fields = ["period", "aktivitet", "organisation", "status", "tillstand"]
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: "0.5" is an error, not a filter that matches nothing."""
+
+    field_class = forms.IntegerField
+
+
+class UppfoljningsrapportFilterSet(django_filters.FilterSet):
+    ar = IntegerFilter(label=_("uppföljningsår"))
+    status = django_filters.ChoiceFilter(choices=Jobbstatus.choices, label=_("status"))
+
+    class Meta:
+        model = Uppfoljningsrapport
+        fields = ["ar", "status"]

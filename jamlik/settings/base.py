@@ -195,6 +195,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two models have a field called "status" with different value lists: name them apart.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusrapportStatusEnum": "uppfoljning.choices.Status",
+        "JobbstatusEnum": "uppfoljning.choices.Jobbstatus",
+    },
 }
 
 # Uploads: limits enforced by the forms/serializers (by content, not by name).

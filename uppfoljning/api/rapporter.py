@@ -6,6 +6,7 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from uppfoljning.filters import UppfoljningsrapportFilterSet
 from uppfoljning.models import Processutvardering, ProcessutvarderingDel, Uppfoljningsrapport
 from uppfoljning.utvardering_selectors import processutvarderingar_for_user, uppfoljningsrapporter_for_user
 from uppfoljning.utvardering_services import uppfoljningsrapport_start
@@ -75,7 +76,7 @@ class UppfoljningsrapportViewSet(
 ):
     serializer_class = UppfoljningsrapportSerializer
     permission_classes = [permissions.IsAuthenticated, IsPlanagare]
-    filterset_fields = ["ar", "status"]
+    filterset_class = UppfoljningsrapportFilterSet
 
     def get_queryset(self):
         return uppfoljningsrapporter_for_user(user=self.request.user)
