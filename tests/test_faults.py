@@ -13,6 +13,7 @@ import urllib.request
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connections
 
@@ -76,12 +77,7 @@ def official(plan, live_server, client):
         aktivitet__slug="skolan-som-gemensam-arena",
         period__slug="2021",
     )
-    client.force_login(
-        rapport.skapad_av
-        or __import__("django.contrib.auth", fromlist=["get_user_model"])
-        .get_user_model()
-        .objects.get(username="tjansteperson")
-    )
+    client.force_login(get_user_model().objects.get(username="tjansteperson"))
     return Browser(live_server.url, client.cookies["sessionid"].value), rapport
 
 
@@ -168,3 +164,84 @@ def test_saves_during_a_restart_either_succeed_or_fail_cleanly(official):
     assert rapport.genomfort == saved[-1]
     assert rapport.version == version_before + len(saved)
     assert Statusrapport.history.filter(id=rapport.pk).count() == history_before + len(saved)
+
+
+def redis_stop() -> None:
+    subprocess.run(["redis-cli", "-p", os.environ["JAMLIK_REDIS_PORT"], "shutdown", "nosave"], capture_output=True)
+
+
+def redis_start() -> None:
+    """Start Redis again exactly as scripts/with-services.sh did (same port and run folder)."""
+    run_dir = os.path.dirname(os.environ["JAMLIK_PGDATA"])
+    subprocess.run(
+        ["redis-server", "--port", os.environ["JAMLIK_REDIS_PORT"], "--bind", "127.0.0.1", "--save", "", "--appendonly",
+         "no", "--daemonize", "yes", "--pidfile", f"{run_dir}/redis.pid", "--logfile", f"{run_dir}/redis.log",
+         "--dir", run_dir],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    for _ in range(50):
+        if (
+            subprocess.run(["redis-cli", "-p", os.environ["JAMLIK_REDIS_PORT"], "ping"], capture_output=True).returncode
+            == 0
+        ):
+            return
+        time.sleep(0.1)
+    raise AssertionError("Redis did not come back")
+
+
+def test_redis_down_reporting_and_portal_work_and_compilation_waits_for_the_queue(plan, client, settings, tmp_path):
+    from celery.contrib.testing.worker import start_worker
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from jamlik.celery import app
+    from uppfoljning.models import Uppfoljningsrapport
+    from uppfoljning.utvardering_services import KO_OTILLGANGLIG
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", "--force", stdout=StringIO())
+    User = get_user_model()
+    api = APIClient()
+    api.credentials(
+        HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=User.objects.get(username='stadsledningskontoret')).key}"
+    )
+    rapport = Statusrapport.objects.get(organisation__namn="Kulturnämnden", aktivitet__slug="skolan-som-gemensam-arena")
+
+    redis_stop()
+    try:
+        # Compilation: accepted, and the job says it waits for the queue.
+        response = api.post("/api/v1/uppfoljningsrapporter/", {"ar": 2021}, format="json")
+        assert response.status_code == 202, response.content
+        job = Uppfoljningsrapport.objects.get(pk=response.data["id"])
+        assert (job.status, job.koad, job.steg) == ("pending", None, KO_OTILLGANGLIG)
+        assert api.get(response.data["poll_url"]).data["steg"] == KO_OTILLGANGLIG  # still down: still waiting
+        # The public portal and status reporting keep working.
+        assert client.get("/").status_code == 200
+        assert client.get("/matris/").status_code == 200
+        client.force_login(User.objects.get(username="tjansteperson"))
+        page = client.get(f"/rapportering/statusrapporter/{rapport.pk}/andra/").content.decode()
+        saved = client.post(
+            f"/rapportering/statusrapporter/{rapport.pk}/andra/",
+            {**form_fields(page), "genomfort": "Sparat medan Redis var nere", "hinder": "", "nasta_steg": ""},
+        )
+        assert saved.status_code == 302
+        rapport.refresh_from_db()
+        assert rapport.genomfort == "Sparat medan Redis var nere"
+        health = client.get("/health/").json()
+        assert health == {"status": "degraded", "database": "ok", "cache": "unavailable", "broker": "unavailable"}
+    finally:
+        redis_start()
+
+    # Redis is back: following the job hands it to the queue, and a worker completes it once.
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=60):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            data = api.get(response.data["poll_url"]).data
+            if data["status"] in {"done", "failed"}:
+                break
+            time.sleep(0.3)
+    assert data["status"] == "done", data
+    assert Uppfoljningsrapport.objects.filter(ar=2021).count() == 1
+    done = Uppfoljningsrapport.objects.get(ar=2021)
+    assert done.koad is not None and done.progress == 100
+    assert (settings.MEDIA_ROOT / done.pdf_fil).is_file()

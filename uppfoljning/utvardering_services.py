@@ -1,14 +1,18 @@
 """Writes of process evaluations and the start of a report compilation. One function per change,
 each in one transaction; web forms, the API, commands and the demo loader all call these."""
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from plan.choices import Roll
-from uppfoljning.choices import UTVARDERING_OVERGANGAR, Utvarderingstillstand
+from uppfoljning.choices import UTVARDERING_OVERGANGAR, Jobbstatus, Utvarderingstillstand
 from uppfoljning.models import (
     PlaneradUppfoljning,
     Processutvardering,
@@ -29,6 +33,11 @@ UTVARDERING_FALT = (
     "samlad_bedomning",
 )
 DEL_FALT = ("genomforande", "hinder", "framgangsfaktorer", "lardomar", "samlad_bedomning")
+
+
+logger = logging.getLogger("jamlik.uppfoljning")
+# What a publish raises when the broker cannot be reached.
+QUEUE_ERRORS = (KombuOperationalError, RedisError, ConnectionError, OSError)
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -132,7 +141,6 @@ def uppfoljningsrapport_start(*, ar: int, user=None, enqueue: bool = True) -> Up
     once the row is committed (enqueue=False: the caller runs it, e.g. the command). Recompiling
     always makes a new version."""
     _require(user, "uppfoljning.add_uppfoljningsrapport")
-    from uppfoljning.tasks import compile_uppfoljningsrapport
 
     uppfoljning = PlaneradUppfoljning.objects.select_for_update().filter(ar=ar).first()
     if uppfoljning is None:
@@ -140,5 +148,38 @@ def uppfoljningsrapport_start(*, ar: int, user=None, enqueue: bool = True) -> Up
     senaste = Uppfoljningsrapport.objects.filter(ar=ar).aggregate(m=Max("version"))["m"] or 0
     rapport = Uppfoljningsrapport.objects.create(ar=ar, version=senaste + 1, startad_av=user)
     if enqueue:
-        transaction.on_commit(lambda: compile_uppfoljningsrapport.delay(rapport_id=rapport.pk))
+        transaction.on_commit(lambda: uppfoljningsrapport_enqueue(rapport_id=rapport.pk))
     return rapport
+
+
+KO_OTILLGANGLIG = "I kö: kön är inte tillgänglig just nu. Rapporten sammanställs när den är tillbaka."
+
+
+def uppfoljningsrapport_enqueue(*, rapport_id: int) -> bool:
+    """Hand a pending job to the queue. When the broker (Redis) is unreachable the job stays
+    pending with koad empty and a message saying so; it is handed over again by
+    uppfoljningsrapporter_requeue (called when someone follows the job, and by the command)."""
+    from uppfoljning.tasks import compile_uppfoljningsrapport
+
+    claimed = Uppfoljningsrapport.objects.filter(pk=rapport_id, status=Jobbstatus.PENDING, koad__isnull=True).update(
+        koad=timezone.now()
+    )
+    if not claimed:
+        return False  # already handed over, or no longer pending
+    try:
+        compile_uppfoljningsrapport.apply_async(
+            kwargs={"rapport_id": rapport_id}, retry=True, retry_policy={"max_retries": 1, "interval_start": 0.2}
+        )
+    except QUEUE_ERRORS as exc:
+        logger.warning("queue unavailable", extra={"event": "queue_unavailable", "error": type(exc).__name__})
+        Uppfoljningsrapport.objects.filter(pk=rapport_id, status=Jobbstatus.PENDING).update(
+            koad=None, steg=KO_OTILLGANGLIG
+        )
+        return False
+    return True
+
+
+def uppfoljningsrapporter_requeue() -> int:
+    """Hand every pending job that never reached the queue to it again; returns how many went."""
+    pending = Uppfoljningsrapport.objects.filter(status=Jobbstatus.PENDING, koad__isnull=True)
+    return sum(uppfoljningsrapport_enqueue(rapport_id=pk) for pk in pending.values_list("pk", flat=True))

@@ -157,6 +157,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Job state lives in the database (e.g. Uppfoljningsrapport), never in Celery results. Without
+# results, sending a task never touches the result backend: its Redis subscriber does not survive
+# a Redis outage ("the Celery application must be restarted"), the broker connection does.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

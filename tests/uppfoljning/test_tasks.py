@@ -25,8 +25,13 @@ from uppfoljning.utvardering_services import uppfoljningsrapport_start
 pytestmark = [
     pytest.mark.celery,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (make test starts it)"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def real_redis():
+    """These tests need the real broker: run them through make test, which starts Redis."""
+    assert os.environ.get("REDIS_URL"), "REDIS_URL is not set: run the suite with make test (it starts Redis)"
 
 
 def wait_for(predicate, timeout: float, what: str):

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from uppfoljning.filters import UppfoljningsrapportFilterSet
 from uppfoljning.models import Processutvardering, ProcessutvarderingDel, Uppfoljningsrapport
 from uppfoljning.utvardering_selectors import processutvarderingar_for_user, uppfoljningsrapporter_for_user
-from uppfoljning.utvardering_services import uppfoljningsrapport_start
+from uppfoljning.utvardering_services import uppfoljningsrapport_enqueue, uppfoljningsrapport_start
 from uppfoljning.views.rapporter import FORMAT, download_response
 
 
@@ -80,6 +80,12 @@ class UppfoljningsrapportViewSet(
 
     def get_queryset(self):
         return uppfoljningsrapporter_for_user(user=self.request.user)
+
+    def retrieve(self, request, *args, **kwargs):
+        rapport = self.get_object()
+        if rapport.vantar_pa_ko and uppfoljningsrapport_enqueue(rapport_id=rapport.pk):
+            rapport.refresh_from_db()  # polling a job that waited for the queue hands it over again
+        return Response(self.get_serializer(rapport).data)
 
     def create(self, request, *args, **kwargs):
         start = StartSerializer(data=request.data)

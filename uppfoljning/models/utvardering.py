@@ -141,6 +141,12 @@ class Uppfoljningsrapport(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("startad av")
     )
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
+    koad = models.DateTimeField(
+        _("lagd i kön"),
+        null=True,
+        blank=True,
+        help_text=_("När jobbet lämnades till kön. Tomt: kön var inte nåbar, jobbet läggs i kön igen."),
+    )
     startad = models.DateTimeField(_("startad"), null=True, blank=True)
     klar = models.DateTimeField(_("klar"), null=True, blank=True)
     uppdaterad = models.DateTimeField(_("uppdaterad"), auto_now=True)
@@ -159,6 +165,11 @@ class Uppfoljningsrapport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("uppfoljning:rapport", kwargs={"pk": self.pk})
+
+    @property
+    def vantar_pa_ko(self) -> bool:
+        """Pending, but the queue was unreachable when it was started: to be handed over again."""
+        return self.status == Jobbstatus.PENDING and self.koad is None
 
     @property
     def ar_klar(self) -> bool:

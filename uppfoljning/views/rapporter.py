@@ -19,6 +19,7 @@ from uppfoljning.utvardering_services import (
     processutvardering_transition,
     processutvardering_update,
     processutvarderingar_create,
+    uppfoljningsrapport_enqueue,
     uppfoljningsrapport_start,
 )
 
@@ -78,6 +79,8 @@ def rapport_start(request):
 def rapport_detail(request, pk):
     _require(request, "uppfoljning.view_uppfoljningsrapport")
     rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
+    if rapport.vantar_pa_ko and uppfoljningsrapport_enqueue(rapport_id=rapport.pk):
+        rapport.refresh_from_db()  # the queue is back: the job has been handed over
     return render(
         request,
         "uppfoljning/rapporter/detail.html",

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from uppfoljning import compilation
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import PlaneradUppfoljning
-from uppfoljning.utvardering_services import uppfoljningsrapport_start
+from uppfoljning.utvardering_services import uppfoljningsrapport_start, uppfoljningsrapporter_requeue
 
 
 class Command(BaseCommand):
@@ -14,8 +14,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, help="Uppföljningsår (standard: det senaste i planen).")
         parser.add_argument("--async", action="store_true", dest="async_", help="Lägg jobbet i kön i stället.")
+        parser.add_argument(
+            "--requeue",
+            action="store_true",
+            help="Lägg väntande jobb som inte nådde kön (Redis nere) i kön igen, t.ex. från cron.",
+        )
 
-    def handle(self, *args, year, async_, **options):
+    def handle(self, *args, year, async_, requeue, **options):
+        if requeue:
+            self.stdout.write(f"{uppfoljningsrapporter_requeue()} väntande jobb lades i kön.")
+            return
         if year is None:
             year = PlaneradUppfoljning.objects.order_by("-ar").values_list("ar", flat=True).first()
         if year is None:
