@@ -122,3 +122,36 @@ def _field_labels() -> tuple[dict[str, str], set[str]]:
                 if isinstance(field, models.TextField):
                     text_fields.add(field.name)
     return labels, text_fields
+
+
+class RejectNulMiddleware:
+    """PostgreSQL cannot store or compare text containing NUL (0x00); such input would reach the
+    database as an error. Refuse it at the door with a 400 and a reason instead."""
+
+    MESSAGE = "Förfrågan innehåller ett otillåtet tecken (NUL)."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            from django.http import HttpResponseBadRequest, JsonResponse
+
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": self.MESSAGE}, status=400, json_dumps_params={"ensure_ascii": False})
+            return HttpResponseBadRequest(self.MESSAGE, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return True
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            return True
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if request.method in {"POST", "PUT", "PATCH"}:
+            if content_type.startswith("application/json"):
+                return b"\\u0000" in request.body or b"\x00" in request.body
+            if content_type.startswith("application/x-www-form-urlencoded"):
+                return any("\x00" in value for values in request.POST.lists() for value in values[1])
+        return False

@@ -1,5 +1,7 @@
 """Public pages of the collaboration activities and the strategy matrix."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
@@ -21,7 +23,8 @@ def matris(request):
     """The matrix page. The content (filter form and table) is cached per language and filter
     under the plan data's version key; the page around it is rendered per request."""
     values = {name: request.GET.get(name, "")[:120] for name in MATRIS_FILTER}
-    key = "samverkan:matris:{}:{}:{}".format(matris_version(), get_language(), ":".join(values.values()))
+    filtret = hashlib.sha256("\x1f".join(values.values()).encode()).hexdigest()[:32]  # no raw input in keys
+    key = f"samverkan:matris:{matris_version()}:{get_language()}:{filtret}"
     cached = cache.get(key)
     if cached is None:
         filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v})
