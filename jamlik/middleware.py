@@ -1,8 +1,10 @@
-"""One structured log line per request: method, route, status, duration. The path is logged
-without its query string and the user only as a numeric id, so logs hold no personal data."""
+"""Middleware of the portal: request logging without personal data, database outages answered
+with 503 and the typed text kept, NUL bytes refused, and Swedish as the default language."""
 
 import logging
 import time
+
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger("jamlik.request")
 
@@ -155,3 +157,26 @@ class RejectNulMiddleware:
             if content_type.startswith("application/x-www-form-urlencoded"):
                 return any("\x00" in value for values in request.POST.lists() for value in values[1])
         return False
+
+
+class SwedishFirstLocaleMiddleware:
+    """Swedish unless the visitor has chosen otherwise with the language switch (cookie). The
+    browser's Accept-Language is deliberately not consulted: this is a Swedish municipality's
+    portal, and plan content is Swedish whatever the interface language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        translation.deactivate()
+        return response

@@ -224,3 +224,11 @@ def test_matrix_page_is_cached_and_invalidated_by_plan_changes(client, plan, dja
     strategi.namn = "Minska boendesegregationen i hela staden"
     strategi.save()
     assert "Minska boendesegregationen i hela staden" in client.get("/matris/").content.decode()
+
+
+def test_swedish_by_default_whatever_the_browser_asks(client, plan):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "sv"
+    assert '<html lang="sv">' in response.content.decode()
+    client.cookies.load({"django_language": "en"})
+    assert client.get("/")["Content-Language"] == "en"

@@ -15,7 +15,7 @@ from plan.models import Aktivitet, Medlemskap, Plan, Strategi
 from plan.selectors import plan_current
 from plan.services import organisation_by_name
 from samverkan.models import Insats
-from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
 
@@ -25,7 +25,7 @@ def load_demo_file(path: Path) -> dict[str, int]:
     plan: Plan | None = plan_current()
     if plan is None:
         raise CommandError("Läs in planen först: manage.py load_plan")
-    counts = {"anvandare": 0, "perioder": 0, "statusrapporter": 0, "insatser": 0}
+    counts = {"anvandare": 0, "perioder": 0, "statusrapporter": 0, "aktivitetsstatus": 0, "insatser": 0}
     User = get_user_model()
     with transaction.atomic():
         for item in data["anvandare"]:
@@ -65,6 +65,13 @@ def load_demo_file(path: Path) -> dict[str, int]:
             if created:
                 rapport.strategier.set(Strategi.objects.filter(slug__in=item["strategier"]))
                 counts["statusrapporter"] += 1
+        for item in data.get("aktivitetsstatus", []):
+            _, created = Aktivitetsstatus.objects.get_or_create(
+                period=Uppfoljningsperiod.objects.get(slug=item["period"]),
+                aktivitet=Aktivitet.objects.get(slug=item["aktivitet"]),
+                defaults={"status": item["status"], "sammanfattning": item["sammanfattning"]},
+            )
+            counts["aktivitetsstatus"] += created
         for item in data["insatser"]:
             insats, created = Insats.objects.get_or_create(
                 slug=item["slug"],
