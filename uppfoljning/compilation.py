@@ -98,6 +98,10 @@ class Organisationsrad:
         return round(100 * self.godkanda / self.forvantade) if self.forvantade else 0
 
 
+# Beyond this many activity × organisation rows the PDF/HTML points to the Excel sheet instead.
+DETALJ_MAX_RADER = 1500
+
+
 @dataclass
 class Rapportdata:
     ar: int
@@ -117,6 +121,16 @@ class Rapportdata:
     organisation_status: list[tuple[str, Counter]] = field(default_factory=list)
     period_status: list[tuple[str, Counter]] = field(default_factory=list)
     diagram: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def detaljrader(self) -> int:
+        return sum(len(a.organisationer) for a in self.aktiviteter)
+
+    @property
+    def visa_detaljer(self) -> bool:
+        """The activity × organisation table belongs in a document a person reads only while it is
+        of readable size; beyond that the reader gets the Excel file's sheet (all the rows)."""
+        return self.detaljrader <= DETALJ_MAX_RADER
 
 
 def _vanligaste(counts: Counter) -> str | None:

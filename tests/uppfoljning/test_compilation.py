@@ -109,3 +109,13 @@ def test_failure_marks_the_job_failed_and_publishes_nothing(plan, media_root):
 def test_gather_uses_a_fixed_number_of_queries(demo, django_assert_num_queries):
     with django_assert_num_queries(17):  # 15 reads + savepoint and release
         compilation.gather(ar=2021)
+
+
+def test_detail_table_moves_to_the_excel_file_when_too_large(demo, monkeypatch):
+    data = compilation.gather(ar=2021)
+    html = compilation.render_html(data)
+    assert data.visa_detaljer and data.detaljrader > 1
+    assert "redovisas därför i Excel-filen" not in html
+    monkeypatch.setattr(compilation, "DETALJ_MAX_RADER", 1)
+    html = compilation.render_html(data)
+    assert f"Tabellen omfattar {data.detaljrader} rader och redovisas därför i Excel-filen" in " ".join(html.split())
