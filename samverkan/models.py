@@ -5,16 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from plan.choices import AktivitetTyp
-from plan.models import Aktivitet, Malomrade, Organisation, Strategi
-
-
-class SamverkansaktivitetManager(models.Manager):
-    def get_queryset(self):
-        return super().get_queryset().filter(typ=AktivitetTyp.SAMVERKAN)
+from plan.models import Aktivitet, AktivitetTypManager, Malomrade, Organisation, Strategi
 
 
 class Samverkansaktivitet(Aktivitet):
-    objects = SamverkansaktivitetManager()
+    objects = AktivitetTypManager(AktivitetTyp.SAMVERKAN)
 
     class Meta:
         proxy = True

@@ -13,6 +13,17 @@ from .organisation import Organisation
 from .program import Plan
 
 
+class AktivitetTypManager(models.Manager):
+    """The activities of one kind: the manager of the proxies Samverkansaktivitet and Styrningsaktivitet."""
+
+    def __init__(self, typ: str):
+        super().__init__()
+        self.typ = typ
+
+    def get_queryset(self):
+        return super().get_queryset().filter(typ=self.typ)
+
+
 class Aktivitet(models.Model):
     plan = models.ForeignKey(Plan, models.PROTECT, related_name="aktiviteter", verbose_name=_("plan"))
     typ = models.CharField(_("typ"), max_length=20, choices=AktivitetTyp.choices)

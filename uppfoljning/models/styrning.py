@@ -1,19 +1,13 @@
 """The six activities for styrning, uppföljning och samordning (Figur 3)."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from plan.choices import AktivitetTyp
-from plan.models import Aktivitet
-
-
-class StyrningsaktivitetManager(models.Manager):
-    def get_queryset(self):
-        return super().get_queryset().filter(typ=AktivitetTyp.STYRNING)
+from plan.models import Aktivitet, AktivitetTypManager
 
 
 class Styrningsaktivitet(Aktivitet):
-    objects = StyrningsaktivitetManager()
+    objects = AktivitetTypManager(AktivitetTyp.STYRNING)
 
     class Meta:
         proxy = True
