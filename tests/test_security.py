@@ -65,3 +65,31 @@ def test_login_locked_out_after_repeated_failures(client):
     response = client.post("/konto/logga-in/", {"username": "offer", "password": "ratt-losenord-123"})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_forms_refuse_posts_without_a_csrf_token(plan):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("load_demo", "--force", verbosity=0)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.get(username="tjansteperson"))
+    rapport_pk = (
+        get_user_model()
+        .objects.get(username="tjansteperson")
+        .medlemskap.first()
+        .organisation.statusrapporter.first()
+        .pk
+    )
+    for url in (
+        "/konto/logga-ut/",
+        f"/rapportering/statusrapporter/{rapport_pk}/andra/",
+        "/rapportering/statusrapporter/ny/",
+    ):
+        assert client.post(url, {"status": "genomford"}).status_code == 403, url
+    anonymous = Client(enforce_csrf_checks=True)
+    assert (
+        anonymous.post("/konto/logga-in/", {"username": "tjansteperson", "password": "demo-jamlik-2021"}).status_code
+        == 403
+    )
