@@ -93,3 +93,28 @@ def test_backup_and_restore_give_back_every_row_and_file(plan, tmp_path, setting
     assert Organisation.objects.create(namn="Ny", slug="ny-efter-aterstallning", typ="namnd").pk > max(
         Organisation.objects.exclude(slug="ny-efter-aterstallning").values_list("pk", flat=True)
     )
+
+
+def test_every_committed_report_change_leaves_one_audit_line_without_personal_data(
+    plan, caplog, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from uppfoljning.services import rapportering as services
+
+    call_command("load_demo", "--force", stdout=StringIO())
+    user = get_user_model().objects.get(username="tjansteperson")
+    rapport = Statusrapport.objects.get(organisation__namn="Kulturnämnden", aktivitet__slug="skolan-som-gemensam-arena")
+    with caplog.at_level(logging.INFO, logger="jamlik.audit"), django_capture_on_commit_callbacks(execute=True):
+        services.statusrapport_submit(user=user, rapport_id=rapport.pk, version=rapport.version)
+    lines = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "jamlik.audit"]
+    assert len(lines) == 1
+    line = lines[0]
+    assert {k: line[k] for k in ("event", "action", "statusrapport_id", "tillstand", "user_id")} == {
+        "event": "statusrapport_change",
+        "action": "Inskickad",
+        "statusrapport_id": rapport.pk,
+        "tillstand": "inskickad",
+        "user_id": user.pk,
+    }
+    assert "tjansteperson" not in json.dumps(line) and "Tea" not in json.dumps(line)

@@ -24,6 +24,9 @@ from uppfoljning.choices import RAPPORT_OVERGANGAR, Rapporttillstand, Status
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
 
 logger = logging.getLogger(__name__)
+# One JSON line per committed change (who by numeric id, what, which version); the full record of
+# what changed is the report's history (django-simple-history).
+audit_logger = logging.getLogger("jamlik.audit")
 
 REDIGERBARA_TILLSTAND = {Rapporttillstand.UTKAST, Rapporttillstand.RETURNERAD}
 TEXTFALT = ("genomfort", "hinder", "nasta_steg")
@@ -123,7 +126,7 @@ def uppfoljningsperiod_create(
     period = Uppfoljningsperiod(plan=plan, namn=namn, slug=slug, oppnar=oppnar, sista_dag=sista_dag)
     _full_clean(period)
     period.save()
-    logger.info("Period %s created by %s", period.slug, user)
+    audit_logger.info("period created", extra={"event": "period_created", "period": period.slug, "user_id": user.pk})
     return period
 
 
@@ -136,7 +139,7 @@ def uppfoljningsperiod_update(
     period.namn, period.slug, period.oppnar, period.sista_dag = namn, slug, oppnar, sista_dag
     _full_clean(period)
     period.save(update_fields=["namn", "slug", "oppnar", "sista_dag"])
-    logger.info("Period %s changed by %s", period.slug, user)
+    audit_logger.info("period changed", extra={"event": "period_changed", "period": period.slug, "user_id": user.pk})
     return period
 
 
@@ -190,6 +193,16 @@ def _save(rapport: Statusrapport, *, user, reason: str, fields: list[str]) -> St
     rapport._history_user = user
     rapport._change_reason = reason
     rapport.save(update_fields=[*fields, "version", "uppdaterad"])
+    entry = {
+        "event": "statusrapport_change",
+        "action": reason.split(":", 1)[0],  # never the free-text comment: it may name people
+        "statusrapport_id": rapport.pk,
+        "version": rapport.version,
+        "tillstand": rapport.tillstand,
+        "fields": ",".join(fields),
+        "user_id": getattr(user, "pk", None),
+    }
+    transaction.on_commit(lambda: audit_logger.info("statusrapport change", extra=entry))
     return rapport
 
 
