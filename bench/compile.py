@@ -29,8 +29,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jamlik.settings.test")
 def build(*, aktiviteter: int, organisationer: int, perioder: int, rapporter: int) -> None:
     from django.utils import timezone
 
+    from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
     from plan.choices import AktivitetTyp, OrganisationTyp, Roll
-    from plan.management.commands.load_plan import DEFAULT_PATH, load_plan_file
     from plan.models import Aktivitet, Aktivitetsroll, Organisation, Strategi
     from plan.selectors import plan_current
     from uppfoljning.choices import Rapporttillstand, Status
@@ -92,22 +92,22 @@ def build(*, aktiviteter: int, organisationer: int, perioder: int, rapporter: in
 
 
 def measure(ar: int) -> dict[str, float]:
-    from uppfoljning import compilation
+    from uppfoljning.sammanstallning import data, diagram, render
 
     tider: dict[str, float] = {}
     t = time.perf_counter()
-    data = compilation.gather(ar=ar)
+    rapport = data.gather(ar=ar)
     tider["data"] = time.perf_counter() - t
     t = time.perf_counter()
-    compilation.draw_charts(data)
-    html = compilation.render_html(data)
+    diagram.draw_charts(rapport)
+    html = render.render_html(rapport)
     tider["html"] = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        compilation.render_xlsx(data, Path(tmp) / "r.xlsx")
+        render.render_xlsx(rapport, Path(tmp) / "r.xlsx")
         tider["xlsx"] = time.perf_counter() - t
         t = time.perf_counter()
-        compilation.render_pdf(html, Path(tmp) / "r.pdf")
+        render.render_pdf(html, Path(tmp) / "r.pdf")
         tider["pdf"] = time.perf_counter() - t
     tider["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return tider

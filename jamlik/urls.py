@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
-from .api import router
-from .health import health
+from .api.router import router
+from .ops.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -18,9 +18,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("", include("jamlik.web.urls")),
     path("", include("uppfoljning.urls")),
     path("", include("samverkan.urls")),
     path("", include("plan.urls")),
 ]
 
-handler404 = "jamlik.api_errors.not_found"
+handler404 = "jamlik.api.errors.not_found"

@@ -4,20 +4,10 @@ error message on the page."""
 
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
+from jamlik.filters import ChoiceFilter, SlugFilter
 from plan.choices import AktivitetTyp, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Strategi
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class SlugFilter(filters.ModelChoiceFilter):
-    """Choose a related row by its stable identifier (slug); an unknown slug is a form error."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("to_field_name", "slug")
-        super().__init__(*args, **kwargs)
 
 
 class StrategiFilterSet(filters.FilterSet):
@@ -34,7 +24,7 @@ class StrategiFilterSet(filters.FilterSet):
 
 
 class OrganisationFilterSet(filters.FilterSet):
-    typ = filters.ChoiceFilter(choices=OrganisationTyp.choices, label=_("Typ av organisation"))
+    typ = ChoiceFilter(choices=OrganisationTyp.choices, label=_("Typ av organisation"))
 
     class Meta:
         model = Organisation
@@ -42,7 +32,7 @@ class OrganisationFilterSet(filters.FilterSet):
 
 
 class AktivitetFilterSet(filters.FilterSet):
-    typ = filters.ChoiceFilter(choices=AktivitetTyp.choices, label=_("Typ av aktivitet"))
+    typ = ChoiceFilter(choices=AktivitetTyp.choices, label=_("Typ av aktivitet"))
     organisation = SlugFilter(
         queryset=Organisation.objects.order_by("namn"),
         to_field_name="slug",

@@ -1,8 +1,8 @@
-"""Reads of the plan's structure for the public portal. Every function runs a fixed number of
+"""Reads of the plan's structure. Every function runs a fixed number of
 queries whatever the amount of data (prefetches, no per-row queries)."""
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -10,8 +10,6 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from plan.choices import Roll
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
-from uppfoljning.choices import Rapporttillstand
-from uppfoljning.models import Aktivitetsstatus, Statusrapport
 
 
 def plan_current() -> Plan | None:
@@ -45,32 +43,6 @@ def aktiviteter_with_roller(*, plan: Plan, typ: str | None = None) -> QuerySet[A
     return queryset.order_by("typ", "ordning").prefetch_related(roller_prefetch())
 
 
-def aktuell_status(*, plan: Plan) -> dict[int, Aktivitetsstatus]:
-    """Each activity's overall status from the latest period that has one (one query)."""
-    statusar = (
-        Aktivitetsstatus.objects.filter(aktivitet__plan=plan)
-        .select_related("period")
-        .order_by("aktivitet_id", "-period__oppnar")
-    )
-    latest: dict[int, Aktivitetsstatus] = {}
-    for status in statusar:
-        latest.setdefault(status.aktivitet_id, status)
-    return latest
-
-
-def godkanda_rapporter(*, aktivitet: Aktivitet) -> dict:
-    """Approved status reports only (never drafts), grouped by period, newest period first."""
-    rapporter = (
-        Statusrapport.objects.filter(aktivitet=aktivitet, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "organisation")
-        .order_by("-period__oppnar", "organisation__namn")
-    )
-    perioder: OrderedDict = OrderedDict()
-    for rapport in rapporter:
-        perioder.setdefault(rapport.period, []).append(rapport)
-    return perioder
-
-
 def roller_grouped(aktivitet: Aktivitet) -> dict[str, list]:
     """The activity's prefetched roles: role → organisations; central actors also by type."""
     grupper: dict[str, list] = {roll.value: [] for roll in Roll}
@@ -88,43 +60,6 @@ def organisationer_by_typ(organisationer: list[Organisation]) -> list[tuple[str,
 
 def organisationer_list() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("tillhor").prefetch_related("alias").order_by("namn")
-
-
-@dataclass
-class Organisationsoversikt:
-    organisation: Organisation
-    roller: dict[str, list[Aktivitet]] = field(default_factory=dict)
-    insatser: list = field(default_factory=list)
-    godkanda_rapporter: list = field(default_factory=list)
-
-
-def organisation_detail(*, slug: str) -> Organisationsoversikt | None:
-    """Everything one organisation coordinates, is responsible for, takes part in or pilots."""
-    organisation = (
-        Organisation.objects.select_related("tillhor")
-        .prefetch_related("alias", Prefetch("underordnade", queryset=Organisation.objects.order_by("namn")))
-        .filter(slug=slug)
-        .first()
-    )
-    if organisation is None:
-        return None
-    oversikt = Organisationsoversikt(organisation=organisation, roller={roll.value: [] for roll in Roll})
-    roller = (
-        Aktivitetsroll.objects.filter(organisation=organisation)
-        .select_related("aktivitet")
-        .order_by("aktivitet__typ", "aktivitet__ordning")
-    )
-    for roll in roller:
-        oversikt.roller[roll.roll].append(roll.aktivitet)
-    oversikt.insatser = list(
-        organisation.insatser.select_related("samverkansaktivitet").order_by("samverkansaktivitet__ordning", "titel")
-    )
-    oversikt.godkanda_rapporter = list(
-        Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "aktivitet")
-        .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
-    )
-    return oversikt
 
 
 @dataclass

@@ -7,6 +7,6 @@ class SamverkanConfig(AppConfig):
     verbose_name = _("Samverkan")
 
     def ready(self) -> None:
-        from samverkan.cache import connect_signals
+        from samverkan.cache import connect_signals  # noqa: PLC0415 (apps are ready only here)
 
         connect_signals()

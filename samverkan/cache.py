@@ -8,6 +8,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Plan, Strategi
+from samverkan.models import Insats, Matrisplacering
+
 VERSION_KEY = "samverkan:matris:version"
 TIMEOUT = 24 * 60 * 60
 
@@ -28,9 +31,6 @@ def matris_version_bump(**kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Plan, Strategi
-    from samverkan.models import Insats, Matrisplacering
-
     for model in (
         Plan,
         Malomrade,

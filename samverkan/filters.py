@@ -3,7 +3,7 @@
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
-from plan.filters import SlugFilter
+from jamlik.filters import SlugFilter
 from plan.models import Aktivitetsroll, Malomrade, Organisation, Strategi
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 

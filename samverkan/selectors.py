@@ -2,12 +2,16 @@
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
 from plan.models import Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
 from plan.selectors import roller_prefetch
 from samverkan.models import Insats, Matrisplacering, Samverkansaktivitet
+
+if TYPE_CHECKING:
+    from samverkan.filters import MatrisplaceringFilterSet
 
 
 @dataclass
@@ -29,31 +33,24 @@ class Strategimatris:
         return sum(len(cell) for rad in self.rader for cell in rad.celler)
 
 
-def strategimatris(
-    *,
-    plan: Plan,
-    malomrade: Malomrade | None = None,
-    strategi: Strategi | None = None,
-    organisation: Organisation | None = None,
-) -> Strategimatris:
+def strategimatris(*, plan: Plan, filterset: "MatrisplaceringFilterSet | None" = None) -> Strategimatris:
     """Figur 4 as a query: rows = samverkansaktiviteter, columns = målområden, each cell the
-    ordered strategies the plan places there. Narrowed to one column (målområde), to the rows
-    that work on a strategy, or to the rows an organisation has a role in. At most four
-    queries whatever the size of the data."""
+    ordered strategies the plan places there. With a (valid) FilterSet — the same one the API's
+    matris/ uses — the matrix keeps the rows and columns that hold a matching placement, shows
+    those rows whole, and marks the chosen strategy. At most five queries whatever the data size."""
+    data = filterset.form.cleaned_data if filterset is not None else {}
     kolumner = Malomrade.objects.filter(program_id=plan.program_id).order_by("ordning")
-    if malomrade:
-        kolumner = kolumner.filter(pk=malomrade.pk)
+    if data.get("malomrade"):
+        kolumner = kolumner.filter(pk=data["malomrade"].pk)
     kolumner = list(kolumner)
     aktiviteter = Samverkansaktivitet.objects.filter(plan=plan).order_by("ordning")
-    if strategi:
-        aktiviteter = aktiviteter.filter(
-            pk__in=Matrisplacering.objects.filter(strategi=strategi).values("samverkansaktivitet_id")
-        )
+    if filterset is not None and any(data.values()):
+        aktiviteter = aktiviteter.filter(pk__in=filterset.qs.values("samverkansaktivitet_id"))
+    organisation = data.get("organisation")
     roller_per_rad: dict[int, list[str]] = {}
     if organisation:
         for roll in Aktivitetsroll.objects.filter(organisation=organisation, aktivitet__plan=plan).order_by("roll"):
             roller_per_rad.setdefault(roll.aktivitet_id, []).append(roll.get_roll_display())
-        aktiviteter = aktiviteter.filter(pk__in=list(roller_per_rad))
     rader = {a.pk: Matrisrad(a, [[] for _ in kolumner], roller_per_rad.get(a.pk, [])) for a in aktiviteter}
     kolumn_index = {m.pk: i for i, m in enumerate(kolumner)}
     placeringar = (
@@ -64,7 +61,7 @@ def strategimatris(
     for placering in placeringar:
         rader[placering.samverkansaktivitet_id].celler[kolumn_index[placering.malomrade_id]].append(placering)
     return Strategimatris(
-        kolumner=kolumner, rader=list(rader.values()), markerad_strategi=strategi, organisation=organisation
+        kolumner=kolumner, rader=list(rader.values()), markerad_strategi=data.get("strategi"), organisation=organisation
     )
 
 

@@ -7,5 +7,4 @@ urlpatterns = [
     path("matris/", views.matris, name="matris"),
     path("matris.csv", views.matris_csv, name="matris-csv"),
     path("matris.xlsx", views.matris_xlsx, name="matris-xlsx"),
-    path("samverkansaktiviteter/<slug:slug>/", views.samverkansaktivitet_detail, name="samverkansaktivitet"),
 ]

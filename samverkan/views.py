@@ -3,20 +3,18 @@
 import hashlib
 
 from django.core.cache import cache
-from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from plan.exports import csv_response, xlsx_response
-from plan.selectors import godkanda_rapporter, organisationer_by_typ, plan_current, roller_grouped
+from jamlik.exports import csv_response, xlsx_response
+from plan.selectors import plan_current
 from samverkan.cache import TIMEOUT, matris_version
 from samverkan.filters import MatrisplaceringFilterSet
 from samverkan.selectors import matris_export_rader, strategimatris
-from samverkan.selectors import samverkansaktivitet_detail as detail_selector
 
-MATRIS_FILTER = ("malomrade", "strategi", "organisation")
+MATRIS_FILTER = tuple(MatrisplaceringFilterSet.base_filters)
 
 
 def matris(request):
@@ -30,9 +28,7 @@ def matris(request):
         filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v})
         valid = filterset.is_valid()
         plan = plan_current()
-        matrisen = None
-        if plan and valid:
-            matrisen = strategimatris(plan=plan, **{k: filterset.form.cleaned_data.get(k) for k in MATRIS_FILTER})
+        matrisen = strategimatris(plan=plan, filterset=filterset) if plan and valid else None
         innehall = render_to_string(
             "samverkan/_matris.html",
             {"plan": plan, "matris": matrisen, "filterset": filterset, "filtrerad": any(values.values())},
@@ -62,22 +58,3 @@ def matris_csv(request):
 def matris_xlsx(request):
     rubriker, rader = _export()
     return xlsx_response(filnamn="strategimatrisen", blad=_("Strategimatrisen"), rubriker=rubriker, rader=rader)
-
-
-def samverkansaktivitet_detail(request, slug):
-    detalj = detail_selector(slug=slug)
-    if detalj is None:
-        raise Http404
-    roller = roller_grouped(detalj.aktivitet)
-    return render(
-        request,
-        "samverkan/samverkansaktivitet_detail.html",
-        {
-            "aktivitet": detalj.aktivitet,
-            "samordningsansvar": roller["samordningsansvar"],
-            "centrala_aktorer": organisationer_by_typ(roller["central_aktor"]),
-            "strategier": detalj.strategier,
-            "insatser": detalj.insatser,
-            "rapporter": godkanda_rapporter(aktivitet=detalj.aktivitet),
-        },
-    )

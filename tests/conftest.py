@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from plan.management.commands.load_plan import DEFAULT_PATH, load_plan_file
+from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
 from plan.models import Plan
 from plan.selectors import plan_current
 

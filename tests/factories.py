@@ -37,7 +37,7 @@ def demo_users() -> dict:
     """The demo data set's users (fixtures/demo.json), loaded through the real loader."""
     from django.contrib.auth import get_user_model
 
-    from plan.management.commands.load_demo import DEFAULT_PATH, load_demo_file
+    from jamlik.management.commands.load_demo import DEFAULT_PATH, load_demo_file
 
     load_demo_file(DEFAULT_PATH)
     return {u.username: u for u in get_user_model().objects.all()}

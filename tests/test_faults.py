@@ -196,7 +196,7 @@ def test_redis_down_reporting_and_portal_work_and_compilation_waits_for_the_queu
 
     from jamlik.celery import app
     from uppfoljning.models import Uppfoljningsrapport
-    from uppfoljning.utvardering_services import KO_OTILLGANGLIG
+    from uppfoljning.services.sammanstallning import KO_OTILLGANGLIG
 
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", "--force", stdout=StringIO())

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
-from jamlik.logging import JsonFormatter
+from jamlik.ops.logging import JsonFormatter
 from plan.models import Organisation
 from uppfoljning.models import Statusrapport
 
@@ -33,7 +33,7 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"
 @override_settings(
     REDIS_URL=DEAD_REDIS,
     CELERY_BROKER_URL=DEAD_REDIS,
-    CACHES={"default": {"BACKEND": "jamlik.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS}},
+    CACHES={"default": {"BACKEND": "jamlik.ops.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS}},
 )
 def test_redis_down_portal_keeps_serving_and_health_says_degraded(client, plan):
     from django.core.cache import caches

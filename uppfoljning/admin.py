@@ -1,3 +1,8 @@
+"""The admin shows reporting and the follow-up; it changes none of it. State and content of reports,
+overall statuses and evaluations change only through the services (the portal's pages and the
+API), which check permissions, the workflow and versions and keep history; periods likewise.
+Compiled reports are immutable and cannot be deleted. The plan's own data stays editable."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,6 +18,19 @@ from uppfoljning.models import (
     Uppfoljningsperiod,
     Uppfoljningsrapport,
 )
+
+
+class ReadOnlyAdminMixin:
+    """Show and search, with history; no add, change or delete (writes go through the services)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Styrningsaktivitet)
@@ -39,7 +57,7 @@ class PlaneradUppfoljningAdmin(admin.ModelAdmin):
 
 
 @admin.register(Uppfoljningsperiod)
-class UppfoljningsperiodAdmin(admin.ModelAdmin):
+class UppfoljningsperiodAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["namn", "plan", "oppnar", "sista_dag"]
     list_filter = ["plan"]
     search_fields = ["namn"]
@@ -47,47 +65,37 @@ class UppfoljningsperiodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statusrapport)
-class StatusrapportAdmin(SimpleHistoryAdmin):
+class StatusrapportAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["aktivitet", "organisation", "period", "status", "tillstand", "uppdaterad"]
     list_filter = ["period", "tillstand", "status", "aktivitet__typ"]
     search_fields = ["aktivitet__titel", "organisation__namn", "genomfort"]
     list_select_related = ["aktivitet", "organisation", "period"]
-    autocomplete_fields = ["aktivitet", "organisation"]
-    readonly_fields = ["version", "skapad", "uppdaterad"]
 
 
 @admin.register(Aktivitetsstatus)
-class AktivitetsstatusAdmin(SimpleHistoryAdmin):
+class AktivitetsstatusAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["aktivitet", "period", "status", "uppdaterad"]
     list_filter = ["period", "status"]
     search_fields = ["aktivitet__titel"]
     list_select_related = ["aktivitet", "period"]
 
 
-class ProcessutvarderingDelInline(admin.StackedInline):
+class ProcessutvarderingDelInline(ReadOnlyAdminMixin, admin.StackedInline):
     model = ProcessutvarderingDel
     extra = 0
 
 
 @admin.register(Processutvardering)
-class ProcessutvarderingAdmin(SimpleHistoryAdmin):
+class ProcessutvarderingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["aktivitet", "planerad", "tillstand", "samlad_bedomning", "uppdaterad"]
     list_filter = ["tillstand", "samlad_bedomning", "planerad__uppfoljning"]
     search_fields = ["aktivitet__titel"]
-    readonly_fields = ["version", "skapad", "uppdaterad", "tillstand"]
-    filter_horizontal = ["underlag"]
     inlines = [ProcessutvarderingDelInline]
 
 
 @admin.register(Uppfoljningsrapport)
-class UppfoljningsrapportAdmin(admin.ModelAdmin):
-    """Compiled artefacts are immutable: the admin only shows them."""
+class UppfoljningsrapportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Compiled artefacts are immutable: the admin only shows them, and never deletes them."""
 
     list_display = ["ar", "version", "status", "progress", "underlag_tidpunkt", "klar", "startad_av"]
     list_filter = ["ar", "status"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

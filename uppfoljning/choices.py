@@ -24,13 +24,29 @@ class Rapporttillstand(models.TextChoices):
     GODKAND = "godkand", _("Godkänd")
 
 
-# Allowed workflow moves: from → {to}. Reopening after the deadline is its own logged action.
+class Rapporthandling(models.TextChoices):
+    """The workflow actions on a status report; each value is also the permission's action
+    (`uppfoljning.<value>_statusrapport`)."""
+
+    SUBMIT = "submit", _("Skicka in")
+    RETURN = "return", _("Returnera för komplettering")
+    APPROVE = "approve", _("Godkänn")
+    REOPEN = "reopen", _("Öppna igen")
+
+
+# The transition table, the only source of allowed moves: action → (from states, to state).
+# Reopening (the planägare's, also after the deadline) is logged with its reason.
 RAPPORT_OVERGANGAR = {
-    Rapporttillstand.UTKAST: {Rapporttillstand.INSKICKAD},
-    Rapporttillstand.INSKICKAD: {Rapporttillstand.RETURNERAD, Rapporttillstand.GODKAND},
-    Rapporttillstand.RETURNERAD: {Rapporttillstand.INSKICKAD},
-    Rapporttillstand.GODKAND: {Rapporttillstand.RETURNERAD},
+    Rapporthandling.SUBMIT: ({Rapporttillstand.UTKAST, Rapporttillstand.RETURNERAD}, Rapporttillstand.INSKICKAD),
+    Rapporthandling.RETURN: ({Rapporttillstand.INSKICKAD}, Rapporttillstand.RETURNERAD),
+    Rapporthandling.APPROVE: ({Rapporttillstand.INSKICKAD}, Rapporttillstand.GODKAND),
+    Rapporthandling.REOPEN: (
+        {Rapporttillstand.INSKICKAD, Rapporttillstand.RETURNERAD, Rapporttillstand.GODKAND},
+        Rapporttillstand.RETURNERAD,
+    ),
 }
+# States in which the organisation's officials may change the report's content.
+REDIGERBARA_TILLSTAND = {Rapporttillstand.UTKAST, Rapporttillstand.RETURNERAD}
 
 
 class Utvarderingstillstand(models.TextChoices):
@@ -41,10 +57,20 @@ class Utvarderingstillstand(models.TextChoices):
     SLUTLIG = "slutlig", _("Slutlig")
 
 
+class Utvarderingshandling(models.TextChoices):
+    """The workflow actions on a process evaluation (`uppfoljning.<value>_processutvardering`)."""
+
+    SUBMIT = "submit", _("Skicka till granskning")
+    WITHDRAW = "withdraw", _("Återställ till utkast")
+    FINALISE = "finalise", _("Fastställ som slutlig")
+    REOPEN = "reopen", _("Öppna för granskning igen")
+
+
 UTVARDERING_OVERGANGAR = {
-    Utvarderingstillstand.UTKAST: {Utvarderingstillstand.UNDER_GRANSKNING},
-    Utvarderingstillstand.UNDER_GRANSKNING: {Utvarderingstillstand.UTKAST, Utvarderingstillstand.SLUTLIG},
-    Utvarderingstillstand.SLUTLIG: {Utvarderingstillstand.UNDER_GRANSKNING},
+    Utvarderingshandling.SUBMIT: ({Utvarderingstillstand.UTKAST}, Utvarderingstillstand.UNDER_GRANSKNING),
+    Utvarderingshandling.WITHDRAW: ({Utvarderingstillstand.UNDER_GRANSKNING}, Utvarderingstillstand.UTKAST),
+    Utvarderingshandling.FINALISE: ({Utvarderingstillstand.UNDER_GRANSKNING}, Utvarderingstillstand.SLUTLIG),
+    Utvarderingshandling.REOPEN: ({Utvarderingstillstand.SLUTLIG}, Utvarderingstillstand.UNDER_GRANSKNING),
 }
 
 

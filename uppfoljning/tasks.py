@@ -1,21 +1,24 @@
-"""Celery tasks of uppfoljning. Thin: unpack IDs, call plain Python, handle retries."""
+"""Celery tasks of uppföljning. Thin: unpack IDs, call plain Python, handle retries."""
 
 from celery import Task, shared_task
 
-from uppfoljning import compilation
+from jamlik.actors import SYSTEM
+from uppfoljning.sammanstallning import jobb
+from uppfoljning.services.sammanstallning import COMPILE_TASK, uppfoljningsrapport_start
 
 
 class CompileTask(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         # Retries exhausted (or a non-transient error): the job row must not stay "running".
-        compilation.mark_failed(rapport_id=kwargs["rapport_id"], fel=f"{type(exc).__name__}: {exc}")
+        jobb.mark_failed(rapport_id=kwargs["rapport_id"], fel=f"{type(exc).__name__}: {exc}")
 
 
 @shared_task(
+    name=COMPILE_TASK,
     base=CompileTask,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=compilation.TRANSIENT_ERRORS,
+    autoretry_for=jobb.TRANSIENT_ERRORS,
     retry_backoff=True,
     retry_backoff_max=120,
     max_retries=5,
@@ -23,12 +26,10 @@ class CompileTask(Task):
 def compile_uppfoljningsrapport(*, rapport_id: int) -> int:
     """Compile one follow-up report version. Idempotent: a job already done is left alone, and a
     redelivered job (worker killed mid-way) is taken over and completed from the start."""
-    return compilation.compile_uppfoljningsrapport(rapport_id=rapport_id).pk
+    return jobb.compile_uppfoljningsrapport(rapport_id=rapport_id).pk
 
 
 @shared_task
 def compile_uppfoljningsrapport_for_year(*, ar: int) -> int:
     """For Celery beat: start a new version for the follow-up year (creates the job, enqueues it)."""
-    from uppfoljning.utvardering_services import uppfoljningsrapport_start
-
-    return uppfoljningsrapport_start(ar=ar).pk
+    return uppfoljningsrapport_start(user=SYSTEM, ar=ar).pk

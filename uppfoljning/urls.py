@@ -1,10 +1,9 @@
 from django.urls import path
 
-from uppfoljning.views import public, rapporter, rapportering
+from uppfoljning.views import rapportering, sammanstallning, utvardering
 
 app_name = "uppfoljning"
 urlpatterns = [
-    path("styrningsaktiviteter/<slug:slug>/", public.styrningsaktivitet_detail, name="styrningsaktivitet"),
     # Reporting (officials, samordnare, planägare)
     path("rapportering/", rapportering.mina_rapporter, name="mina_rapporter"),
     path("rapportering/statusrapporter/", rapportering.statusrapport_list, name="statusrapporter"),
@@ -28,22 +27,28 @@ urlpatterns = [
         rapportering.aktivitetsstatus_form,
         name="aktivitetsstatus",
     ),
-    # The follow-up: compiled reports and process evaluations (planägare)
-    path("uppfoljning/rapporter/", rapporter.rapport_list, name="rapporter"),
-    path("uppfoljning/rapporter/starta/", rapporter.rapport_start, name="rapport_start"),
-    path("uppfoljning/rapporter/<int:pk>/", rapporter.rapport_detail, name="rapport"),
-    path("uppfoljning/rapporter/<int:pk>/visa/", rapporter.rapport_visa, name="rapport_visa"),
-    path("uppfoljning/rapporter/<int:pk>/ladda-ned/<str:format>/", rapporter.rapport_download, name="rapport_fil"),
-    path("uppfoljning/processutvarderingar/", rapporter.processutvardering_list, name="processutvarderingar"),
+    # The follow-up: compiled reports (sammanställningar) and process evaluations (planägare)
+    path("uppfoljning/rapporter/", sammanstallning.rapport_list, name="sammanstallningar"),
+    path("uppfoljning/rapporter/starta/", sammanstallning.rapport_start, name="sammanstallning_start"),
+    path("uppfoljning/rapporter/<int:pk>/", sammanstallning.rapport_detail, name="sammanstallning"),
+    path("uppfoljning/rapporter/<int:pk>/visa/", sammanstallning.rapport_visa, name="sammanstallning_visa"),
+    path(
+        "uppfoljning/rapporter/<int:pk>/ladda-ned/<str:format>/",
+        sammanstallning.rapport_download,
+        name="sammanstallning_fil",
+    ),
+    path("uppfoljning/processutvarderingar/", utvardering.processutvardering_list, name="processutvarderingar"),
     path(
         "uppfoljning/processutvarderingar/skapa/",
-        rapporter.processutvarderingar_skapa,
+        utvardering.processutvarderingar_skapa,
         name="processutvarderingar_skapa",
     ),
-    path("uppfoljning/processutvarderingar/<int:pk>/", rapporter.processutvardering_detail, name="processutvardering"),
+    path(
+        "uppfoljning/processutvarderingar/<int:pk>/", utvardering.processutvardering_detail, name="processutvardering"
+    ),
     path(
         "uppfoljning/processutvarderingar/<int:pk>/redigera/",
-        rapporter.processutvardering_edit,
+        utvardering.processutvardering_edit,
         name="processutvardering_edit",
     ),
 ]

@@ -52,17 +52,18 @@ INSTALLED_APPS = [
     "plan",
     "samverkan",
     "uppfoljning",
+    "jamlik",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "jamlik.middleware.RequestLogMiddleware",
-    "jamlik.middleware.DatabaseUnavailableMiddleware",
-    "jamlik.middleware.RejectNulMiddleware",
+    "jamlik.ops.middleware.RequestLogMiddleware",
+    "jamlik.ops.middleware.DatabaseUnavailableMiddleware",
+    "jamlik.ops.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "jamlik.middleware.SwedishFirstLocaleMiddleware",
+    "jamlik.ops.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,7 +108,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "jamlik.rules.PortalModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -142,7 +143,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "jamlik.cache.ResilientRedisCache",
+            "BACKEND": "jamlik.ops.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jamlik",
         }
@@ -177,9 +178,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "plan.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "jamlik.api.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "jamlik.api_schema.PortalAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jamlik.api.schema.PortalAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -188,7 +189,7 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", "120/min"),
         "user": env("API_THROTTLE_USER", "600/min"),
     },
-    "EXCEPTION_HANDLER": "jamlik.api_errors.exception_handler",
+    "EXCEPTION_HANDLER": "jamlik.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jämlik stad – öppet API",
@@ -250,7 +251,7 @@ AXES_VERBOSE = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "jamlik.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "jamlik.ops.logging.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -264,3 +265,6 @@ def require_secret_key(value: str | None) -> str:
     if not value or value.startswith("django-insecure") or len(value) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
     return value
+
+
+SIMPLE_HISTORY_REVERT_DISABLED = True  # a revert would bypass the workflow and the version check

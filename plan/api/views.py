@@ -2,9 +2,8 @@
 same FilterSets as the web pages."""
 
 from django.db.models import Prefetch
-from rest_framework import viewsets
 
-from plan.api.pagination import StrictLimitOffsetPagination
+from jamlik.api.viewsets import PublicReadOnlyViewSet
 from plan.api.serializers import (
     ForutsattningSerializer,
     MalomradeSerializer,
@@ -14,11 +13,6 @@ from plan.api.serializers import (
 )
 from plan.filters import OrganisationFilterSet, StrategiFilterSet
 from plan.models import Forutsattning, Malomrade, Organisation, Strategi, StyrandeDokument
-
-
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    lookup_field = "slug"
-    pagination_class = StrictLimitOffsetPagination
 
 
 class MalomradeViewSet(PublicReadOnlyViewSet):

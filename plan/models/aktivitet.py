@@ -56,8 +56,8 @@ class Aktivitet(models.Model):
 
     def get_absolute_url(self) -> str:
         if self.typ == AktivitetTyp.SAMVERKAN:
-            return reverse("samverkan:samverkansaktivitet", kwargs={"slug": self.slug})
-        return reverse("uppfoljning:styrningsaktivitet", kwargs={"slug": self.slug})
+            return reverse("web:samverkansaktivitet", kwargs={"slug": self.slug})
+        return reverse("web:styrningsaktivitet", kwargs={"slug": self.slug})
 
 
 class Aktivitetsroll(models.Model):

@@ -47,7 +47,7 @@ class Organisation(models.Model):
         return self.namn
 
     def get_absolute_url(self) -> str:
-        return reverse("plan:organisation", kwargs={"slug": self.slug})
+        return reverse("web:organisation", kwargs={"slug": self.slug})
 
     @property
     def ar_extern(self) -> bool:

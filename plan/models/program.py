@@ -100,7 +100,7 @@ class Malomrade(models.Model):
         return self.namn
 
     def get_absolute_url(self) -> str:
-        return reverse("plan:malomrade", kwargs={"slug": self.slug})
+        return reverse("web:malomrade", kwargs={"slug": self.slug})
 
 
 class Strategi(models.Model):
@@ -122,7 +122,7 @@ class Strategi(models.Model):
         return self.namn
 
     def get_absolute_url(self) -> str:
-        return reverse("plan:strategi", kwargs={"slug": self.slug})
+        return reverse("web:strategi", kwargs={"slug": self.slug})
 
 
 class Forutsattning(models.Model):

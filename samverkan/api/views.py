@@ -3,8 +3,8 @@
 from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
-from plan.api.pagination import StrictLimitOffsetPagination
-from plan.api.views import PublicReadOnlyViewSet
+from jamlik.api.pagination import StrictLimitOffsetPagination
+from jamlik.api.viewsets import PublicReadOnlyViewSet
 from plan.filters import AktivitetFilterSet
 from plan.selectors import roller_prefetch
 from samverkan.api.serializers import MatrisplaceringSerializer, SamverkansaktivitetSerializer

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from jamlik.celery import app
+from jamlik.management.commands.load_demo import DEFAULT_PATH, load_demo_file
+from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from plan.choices import PLANAGARE_GRUPP
-from plan.management.commands.load_demo import DEFAULT_PATH, load_demo_file
 from tests.factories import UserFactory
-from uppfoljning.management.commands.load_demo_utvardering import load_demo_utvardering_file
 
 pytestmark = [
     pytest.mark.e2e,

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
 from plan.choices import AktivitetTyp, Roll
-from plan.management.commands.load_plan import DEFAULT_PATH, load_plan_file
 from plan.models import (
     Aktivitet,
     Aktivitetsroll,

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
+from jamlik.management.commands.load_plan import DEFAULT_PATH
 from plan.choices import AktivitetTyp, OrganisationTyp, Roll
-from plan.management.commands.load_plan import DEFAULT_PATH
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Program, Strategi
 from plan.services import Importresultat, organisation_by_name
 from samverkan.models import Matrisplacering, Samverkansaktivitet

@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from plan.choices import PLANAGARE_GRUPP
 from tests.factories import UserFactory, demo_users
-from uppfoljning.management.commands.load_demo_utvardering import load_demo_utvardering_file
 
 
 @pytest.fixture(autouse=True)

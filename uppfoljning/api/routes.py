@@ -1,8 +1,9 @@
-"""API endpoints of this app, collected by jamlik/api.py."""
+"""API endpoints of this app, collected by jamlik/api/router.py."""
 
-from uppfoljning.api.public import StyrningsaktivitetViewSet
-from uppfoljning.api.rapporter import ProcessutvarderingViewSet, UppfoljningsrapportViewSet
-from uppfoljning.api.rapportering import StatusrapportViewSet, UppfoljningsperiodViewSet
+from uppfoljning.api.views.rapportering import StatusrapportViewSet, UppfoljningsperiodViewSet
+from uppfoljning.api.views.sammanstallning import UppfoljningsrapportViewSet
+from uppfoljning.api.views.styrning import StyrningsaktivitetViewSet
+from uppfoljning.api.views.utvardering import ProcessutvarderingViewSet
 
 ROUTES: list = [  # (prefix, viewset, basename) registered on the /api/v1/ router
     ("styrningsaktiviteter", StyrningsaktivitetViewSet, "styrningsaktivitet"),

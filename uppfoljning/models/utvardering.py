@@ -1,5 +1,5 @@
 """The plan's own follow-up: process evaluations (one per planned evaluation, with a part per pilot
-verksamhet where the plan evaluates an activity in its pilots) and the compiled follow-up reports."""
+verksamhet where the plan evaluates an activity in its pilots)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,10 +9,25 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plan.models import Aktivitet, Organisation
-from uppfoljning.choices import Bedomning, Jobbstatus, Utvarderingstillstand
+from uppfoljning.choices import Bedomning, Utvarderingstillstand
 
 from .rapportering import Statusrapport
 from .specifikation import PlaneradProcessutvardering
+
+# The evaluation's content, in the order the form, the report and the exports show it: the one list.
+UTVARDERING_FALT = (
+    "genomforande",
+    "strukturer",
+    "delaktighet_aktorer",
+    "hinder",
+    "framgangsfaktorer",
+    "delaktighet_malgrupper",
+    "lardomar",
+    "rekommendationer",
+    "samlad_bedomning",
+)
+# The content of the part that concerns one pilot verksamhet.
+DEL_FALT = ("genomforande", "hinder", "framgangsfaktorer", "lardomar", "samlad_bedomning")
 
 
 class Processutvardering(models.Model):
@@ -115,74 +130,3 @@ class ProcessutvarderingDel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.utvardering} – {self.organisation}"
-
-
-class Uppfoljningsrapport(models.Model):
-    """One compiled, immutable version of the follow-up report for a follow-up year. The row is the
-    job while it runs; the files are published (and listed) only once everything is written."""
-
-    ar = models.PositiveSmallIntegerField(_("uppföljningsår"))
-    version = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=20, choices=Jobbstatus.choices, default=Jobbstatus.PENDING)
-    progress = models.PositiveSmallIntegerField(_("förlopp (procent)"), default=0)
-    steg = models.CharField(_("pågående steg"), max_length=200, blank=True)
-    forsok = models.CharField(
-        _("försök"), max_length=64, blank=True, help_text=_("Identifierar körningen som äger jobbet just nu.")
-    )
-    felmeddelande = models.TextField(_("felmeddelande"), blank=True)
-    underlag_tidpunkt = models.DateTimeField(_("underlagets tidpunkt"), null=True, blank=True)
-    pdf_fil = models.CharField(_("PDF-fil"), max_length=300, blank=True)
-    xlsx_fil = models.CharField(_("Excel-fil"), max_length=300, blank=True)
-    html_fil = models.CharField(_("HTML-fil"), max_length=300, blank=True)
-    pdf_sha256 = models.CharField(_("kontrollsumma PDF (SHA-256)"), max_length=64, blank=True)
-    xlsx_sha256 = models.CharField(_("kontrollsumma Excel (SHA-256)"), max_length=64, blank=True)
-    html_sha256 = models.CharField(_("kontrollsumma HTML (SHA-256)"), max_length=64, blank=True)
-    startad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("startad av")
-    )
-    skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
-    koad = models.DateTimeField(
-        _("lagd i kön"),
-        null=True,
-        blank=True,
-        help_text=_("När jobbet lämnades till kön. Tomt: kön var inte nåbar, jobbet läggs i kön igen."),
-    )
-    startad = models.DateTimeField(_("startad"), null=True, blank=True)
-    klar = models.DateTimeField(_("klar"), null=True, blank=True)
-    uppdaterad = models.DateTimeField(_("uppdaterad"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("uppföljningsrapport")
-        verbose_name_plural = _("uppföljningsrapporter")
-        ordering = ["-ar", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["ar", "version"], name="uppfoljningsrapport_unik_version"),
-            models.CheckConstraint(condition=models.Q(progress__lte=100), name="uppfoljningsrapport_progress_max"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Uppföljningsrapport {self.ar}, version {self.version}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("uppfoljning:rapport", kwargs={"pk": self.pk})
-
-    @property
-    def vantar_pa_ko(self) -> bool:
-        """Pending, but the queue was unreachable when it was started: to be handed over again."""
-        return self.status == Jobbstatus.PENDING and self.koad is None
-
-    @property
-    def ar_klar(self) -> bool:
-        return self.status == Jobbstatus.DONE
-
-    @property
-    def ar_aktiv(self) -> bool:
-        return self.status in (Jobbstatus.PENDING, Jobbstatus.RUNNING)
-
-    def fil(self, format: str) -> tuple[str, str]:
-        """(relative path under MEDIA_ROOT, sha256) of one output format: pdf, xlsx or html."""
-        return getattr(self, f"{format}_fil"), getattr(self, f"{format}_sha256")
-
-
-# Register the permission rules of evaluations and reports (django-rules) with the models.
-from uppfoljning import utvardering_rules  # noqa: E402, F401

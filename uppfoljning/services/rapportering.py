@@ -1,13 +1,15 @@
 """Writes of reporting: periods, status reports and their workflow, attachments, overall status.
 
 One function per change. Each runs in one transaction, re-reads the row with `select_for_update`,
-checks the permission (django-rules), the workflow transition (`RAPPORT_OVERGANGAR`), the deadline
-and the version the user edited (optimistic concurrency), saves with `update_fields`, leaves a
-history row with the acting user and a reason, and enqueues side effects with `on_commit`.
+asks the permission (uppfoljning/rules/rapportering.py: who, and when — the transition table and
+the deadline) and checks the version the user edited (optimistic concurrency, 409), saves with
+`update_fields`, leaves a history row with the acting user and a reason, and enqueues side effects
+with `on_commit`.
 The web forms and the API call these same functions.
 """
 
 import logging
+import zipfile
 from collections.abc import Iterable
 from datetime import date
 
@@ -19,8 +21,12 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jamlik.actors import as_user
+from jamlik.errors import Domanfel, Versionskonflikt
+from jamlik.rules import check_perm
 from plan.models import Aktivitet, Organisation, Plan, Strategi
-from uppfoljning.choices import RAPPORT_OVERGANGAR, Rapporttillstand, Status
+from plan.rules import organisation_ids
+from uppfoljning.choices import RAPPORT_OVERGANGAR, Rapporthandling, Status
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
 
 logger = logging.getLogger(__name__)
@@ -28,26 +34,7 @@ logger = logging.getLogger(__name__)
 # what changed is the report's history (django-simple-history).
 audit_logger = logging.getLogger("jamlik.audit")
 
-REDIGERBARA_TILLSTAND = {Rapporttillstand.UTKAST, Rapporttillstand.RETURNERAD}
 TEXTFALT = ("genomfort", "hinder", "nasta_steg")
-
-
-class Rapporteringsfel(ValidationError):
-    """A domain error: the change is not allowed now (workflow, deadline, data). API → 400."""
-
-
-class Versionskonflikt(Rapporteringsfel):
-    """Someone else saved the row after the user loaded it. API → 409."""
-
-    def __init__(self, *, aktuell_version: int):
-        super().__init__(
-            _(
-                "Någon annan har sparat ändringar sedan du öppnade sidan. Dina ändringar har inte sparats. "
-                "Ladda om sidan för att se den senaste versionen och för sedan in dina ändringar igen."
-            ),
-            code="conflict",
-        )
-        self.aktuell_version = aktuell_version
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -70,12 +57,12 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
     """The content type and extension the file's content proves, or a Swedish error."""
     max_bytes = settings.ATTACHMENT_MAX_BYTES
     if fil.size is None or fil.size > max_bytes:
-        raise Rapporteringsfel(
+        raise Domanfel(
             _("Filen är för stor. Största tillåtna storlek är %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
             code="bilaga_storlek",
         )
     if fil.size == 0:
-        raise Rapporteringsfel(_("Filen är tom."), code="bilaga_tom")
+        raise Domanfel(_("Filen är tom."), code="bilaga_tom")
     fil.seek(0)
     head = fil.read(8)
     fil.seek(0)
@@ -83,8 +70,6 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
         if head.startswith(magic):
             return content_type, ext
     if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
         try:
             with zipfile.ZipFile(fil) as archive:
                 names = archive.namelist()
@@ -96,7 +81,7 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
             for prefix, (content_type, ext) in _OOXML.items():
                 if any(name.startswith(prefix) for name in names):
                     return content_type, ext
-    raise Rapporteringsfel(
+    raise Domanfel(
         _("Filtypen är inte tillåten. Tillåtna filtyper: %(typer)s.") % {"typer": TILLATNA_FILTYPER},
         code="bilaga_typ",
     )
@@ -106,23 +91,18 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
 # Periods
 
 
-def _check_perm(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
-
-
 def _full_clean(instance, exclude: Iterable[str] = ()) -> None:
     try:
         instance.full_clean(exclude=list(exclude), validate_unique=True)
     except ValidationError as exc:
-        raise Rapporteringsfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+        raise Domanfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
 
 
 @transaction.atomic
 def uppfoljningsperiod_create(
     *, user, plan: Plan, namn: str, slug: str, oppnar: date, sista_dag: date
 ) -> Uppfoljningsperiod:
-    _check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
+    check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
     period = Uppfoljningsperiod(plan=plan, namn=namn, slug=slug, oppnar=oppnar, sista_dag=sista_dag)
     _full_clean(period)
     period.save()
@@ -134,7 +114,7 @@ def uppfoljningsperiod_create(
 def uppfoljningsperiod_update(
     *, user, period_id: int, namn: str, slug: str, oppnar: date, sista_dag: date
 ) -> Uppfoljningsperiod:
-    _check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
+    check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
     period = Uppfoljningsperiod.objects.select_for_update().get(pk=period_id)
     period.namn, period.slug, period.oppnar, period.sista_dag = namn, slug, oppnar, sista_dag
     _full_clean(period)
@@ -153,44 +133,14 @@ def _lock(rapport_id: int) -> Statusrapport:
     )
 
 
-def _check_version(rapport: Statusrapport, version: int) -> None:
-    if rapport.version != version:
-        raise Versionskonflikt(aktuell_version=rapport.version)
-
-
-def _check_transition(rapport: Statusrapport, till: str) -> None:
-    if till not in RAPPORT_OVERGANGAR[Rapporttillstand(rapport.tillstand)]:
-        raise Rapporteringsfel(
-            _("En rapport som är ”%(fran)s” kan inte bli ”%(till)s”.")
-            % {"fran": rapport.get_tillstand_display(), "till": Rapporttillstand(till).label},
-            code="overgang",
-        )
-
-
-def _check_open_for_officials(rapport: Statusrapport) -> None:
-    """Officials write until the period's deadline; after it only a reopened report can change."""
-    if timezone.localdate() > rapport.period.sista_dag and not rapport.ateroppnad:
-        raise Rapporteringsfel(
-            {
-                "period": _("Perioden %(period)s stängde %(dag)s. Be stadsledningskontoret att öppna rapporten igen.")
-                % {"period": rapport.period.namn, "dag": rapport.period.sista_dag.isoformat()}
-            },
-            code="period_stangd",
-        )
-
-
-def _check_editable(rapport: Statusrapport) -> None:
-    if rapport.tillstand not in REDIGERBARA_TILLSTAND:
-        raise Rapporteringsfel(
-            _("Rapporten är ”%(tillstand)s” och kan inte ändras.") % {"tillstand": rapport.get_tillstand_display()},
-            code="ej_redigerbar",
-        )
-    _check_open_for_officials(rapport)
+def _check_version(rad, version: int | None) -> None:
+    if rad.version != version:
+        raise Versionskonflikt(aktuell_version=rad.version)
 
 
 def _save(rapport: Statusrapport, *, user, reason: str, fields: list[str]) -> Statusrapport:
     rapport.version += 1
-    rapport._history_user = user
+    rapport._history_user = as_user(user)
     rapport._change_reason = reason
     rapport.save(update_fields=[*fields, "version", "uppdaterad"])
     entry = {
@@ -219,16 +169,21 @@ def _set_strategier(rapport: Statusrapport, strategier: Iterable[Strategi]) -> b
     return True
 
 
+def _till(handling: Rapporthandling) -> str:
+    """The state an allowed action leads to, from the transition table."""
+    return RAPPORT_OVERGANGAR[handling][1]
+
+
 def _check_strategier(aktivitet: Aktivitet, strategier: Iterable[Strategi]) -> list[Strategi]:
     strategier = list(strategier)
     if any(s.malomrade.program_id != aktivitet.plan.program_id for s in strategier):
-        raise Rapporteringsfel({"strategier": _("Strategin hör inte till planen.")}, code="strategi")
+        raise Domanfel({"strategier": _("Strategin hör inte till planen.")}, code="strategi")
     return strategier
 
 
 def _check_status(status: str) -> None:
     if status not in Status.values:
-        raise Rapporteringsfel({"status": _("Välj en status ur listan.")}, code="status")
+        raise Domanfel({"status": _("Välj en status ur listan.")}, code="status")
 
 
 def _notify(rapport_id: int, handelse: str) -> None:
@@ -249,14 +204,12 @@ def statusrapport_create(
     nasta_steg: str = "",
     strategier: Iterable[Strategi] = (),
 ) -> Statusrapport:
-    _check_perm(user, "uppfoljning.add_statusrapport", aktivitet)
-    from plan.rules import organisation_ids
-
+    check_perm(user, "uppfoljning.add_statusrapport", aktivitet)
     if organisation.pk not in organisation_ids(user) or not aktivitet.roller.filter(organisation=organisation).exists():
         raise PermissionDenied(_("Du kan bara rapportera för din egen organisation i aktiviteter där den har en roll."))
     _check_status(status)
     if timezone.localdate() > period.sista_dag:
-        raise Rapporteringsfel(
+        raise Domanfel(
             {"period": _("Perioden %(period)s har stängt för rapportering.") % {"period": period.namn}},
             code="period_stangd",
         )
@@ -268,7 +221,7 @@ def statusrapport_create(
         genomfort=genomfort,
         hinder=hinder,
         nasta_steg=nasta_steg,
-        skapad_av=user,
+        skapad_av=as_user(user),
     )
     _full_clean(rapport)
     strategier = _check_strategier(aktivitet, strategier)
@@ -277,13 +230,13 @@ def statusrapport_create(
         with transaction.atomic():
             rapport.save()
     except IntegrityError as exc:
-        raise Rapporteringsfel(
+        raise Domanfel(
             _("Organisationen har redan en rapport för aktiviteten i perioden."), code="finns_redan"
         ) from exc
     rapport.strategier.set(strategier)
     del rapport.skip_history_when_saving
     # One "created" history row that includes the strategies.
-    rapport._history_user = user
+    rapport._history_user = as_user(user)
     rapport._change_reason = "Skapad"
     post_save.send(sender=Statusrapport, instance=rapport, created=True, using="default", update_fields=None)
     _notify(rapport.pk, "skapad")
@@ -303,9 +256,7 @@ def statusrapport_update(
     strategier: Iterable[Strategi],
 ) -> Statusrapport:
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
-    _check_version(rapport, version)
-    _check_editable(rapport)
+    check_perm(user, "uppfoljning.change_statusrapport", rapport, version=version)
     _check_status(status)
     rapport.status, rapport.genomfort, rapport.hinder, rapport.nasta_steg = status, genomfort, hinder, nasta_steg
     _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
@@ -317,11 +268,8 @@ def statusrapport_update(
 @transaction.atomic
 def statusrapport_submit(*, user, rapport_id: int, version: int) -> Statusrapport:
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.submit_statusrapport", rapport)
-    _check_version(rapport, version)
-    _check_transition(rapport, Rapporttillstand.INSKICKAD)
-    _check_open_for_officials(rapport)
-    rapport.tillstand = Rapporttillstand.INSKICKAD
+    check_perm(user, "uppfoljning.submit_statusrapport", rapport, version=version)
+    rapport.tillstand = _till(Rapporthandling.SUBMIT)
     rapport.inskickad = timezone.now()
     rapport.ateroppnad = False
     _save(rapport, user=user, reason="Inskickad", fields=["tillstand", "inskickad", "ateroppnad"])
@@ -332,18 +280,10 @@ def statusrapport_submit(*, user, rapport_id: int, version: int) -> Statusrappor
 @transaction.atomic
 def statusrapport_return(*, user, rapport_id: int, version: int, kommentar: str) -> Statusrapport:
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.return_statusrapport", rapport)
-    _check_version(rapport, version)
+    check_perm(user, "uppfoljning.return_statusrapport", rapport, version=version)
     if not kommentar.strip():
-        raise Rapporteringsfel({"kommentar": _("Skriv vad som behöver kompletteras.")}, code="kommentar")
-    if rapport.tillstand != Rapporttillstand.INSKICKAD:
-        # Taking back an approved report is reopening: the planägare's own, logged action.
-        raise Rapporteringsfel(
-            _("Bara en inskickad rapport kan returneras (nu: ”%(tillstand)s”).")
-            % {"tillstand": rapport.get_tillstand_display()},
-            code="overgang",
-        )
-    rapport.tillstand = Rapporttillstand.RETURNERAD
+        raise Domanfel({"kommentar": _("Skriv vad som behöver kompletteras.")}, code="kommentar")
+    rapport.tillstand = _till(Rapporthandling.RETURN)
     rapport.returkommentar = kommentar
     _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
     _save(rapport, user=user, reason=f"Returnerad: {kommentar}"[:100], fields=["tillstand", "returkommentar"])
@@ -354,12 +294,10 @@ def statusrapport_return(*, user, rapport_id: int, version: int, kommentar: str)
 @transaction.atomic
 def statusrapport_approve(*, user, rapport_id: int, version: int) -> Statusrapport:
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.approve_statusrapport", rapport)
-    _check_version(rapport, version)
-    _check_transition(rapport, Rapporttillstand.GODKAND)
-    rapport.tillstand = Rapporttillstand.GODKAND
+    check_perm(user, "uppfoljning.approve_statusrapport", rapport, version=version)
+    rapport.tillstand = _till(Rapporthandling.APPROVE)
     rapport.godkand = timezone.now()
-    rapport.godkand_av = user
+    rapport.godkand_av = as_user(user)
     _save(rapport, user=user, reason="Godkänd", fields=["tillstand", "godkand", "godkand_av"])
     _notify(rapport.pk, "godkänd")
     return rapport
@@ -369,13 +307,10 @@ def statusrapport_approve(*, user, rapport_id: int, version: int) -> Statusrappo
 def statusrapport_reopen(*, user, rapport_id: int, version: int, motivering: str) -> Statusrapport:
     """Planägare opens a submitted or approved report again (also after the deadline). Logged."""
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.reopen_statusrapport", rapport)
-    _check_version(rapport, version)
+    check_perm(user, "uppfoljning.reopen_statusrapport", rapport, version=version)
     if not motivering.strip():
-        raise Rapporteringsfel({"motivering": _("Skriv varför rapporten öppnas igen.")}, code="motivering")
-    if rapport.tillstand == Rapporttillstand.UTKAST:
-        raise Rapporteringsfel(_("Ett utkast är redan öppet."), code="overgang")
-    rapport.tillstand = Rapporttillstand.RETURNERAD
+        raise Domanfel({"motivering": _("Skriv varför rapporten öppnas igen.")}, code="motivering")
+    rapport.tillstand = _till(Rapporthandling.REOPEN)
     rapport.returkommentar = motivering
     rapport.ateroppnad = True
     rapport.godkand = None
@@ -394,14 +329,15 @@ def statusrapport_reopen(*, user, rapport_id: int, version: int, motivering: str
 @transaction.atomic
 def bilaga_add(*, user, rapport_id: int, fil: UploadedFile) -> Bilaga:
     rapport = _lock(rapport_id)
-    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
-    _check_editable(rapport)
+    check_perm(user, "uppfoljning.change_statusrapport", rapport)
     content_type, ext = bilaga_check(fil=fil)
     namn = (fil.name or "bilaga").rsplit("/", 1)[-1][:150]
     if not namn.lower().endswith(ext):
         namn = f"{namn}{ext}"
-    bilaga = Bilaga(statusrapport=rapport, filnamn=namn, innehallstyp=content_type, storlek=fil.size, uppladdad_av=user)
-    bilaga._history_user = user
+    bilaga = Bilaga(
+        statusrapport=rapport, filnamn=namn, innehallstyp=content_type, storlek=fil.size, uppladdad_av=as_user(user)
+    )
+    bilaga._history_user = as_user(user)
     fil.name = f"bilaga{ext}"
     bilaga.fil.save(fil.name, fil, save=False)
     bilaga.save()
@@ -415,10 +351,9 @@ def bilaga_add(*, user, rapport_id: int, fil: UploadedFile) -> Bilaga:
 def bilaga_delete(*, user, bilaga_id: int) -> None:
     bilaga = Bilaga.objects.select_related("statusrapport").get(pk=bilaga_id)
     rapport = _lock(bilaga.statusrapport_id)
-    _check_perm(user, "uppfoljning.change_statusrapport", rapport)
-    _check_editable(rapport)
+    check_perm(user, "uppfoljning.change_statusrapport", rapport)
     namn, fil = bilaga.filnamn, bilaga.fil
-    bilaga._history_user = user
+    bilaga._history_user = as_user(user)
     bilaga.delete()
     _save(rapport, user=user, reason=f"Bilaga borttagen: {namn}"[:100], fields=[])
     transaction.on_commit(lambda: fil.delete(save=False))
@@ -439,7 +374,7 @@ def aktivitetsstatus_save(
     version: int | None,
 ) -> Aktivitetsstatus:
     """Create (version None) or update (version = the one the user edited) the overall status."""
-    _check_perm(user, "uppfoljning.change_aktivitetsstatus", aktivitet)
+    check_perm(user, "uppfoljning.change_aktivitetsstatus", aktivitet)
     _check_status(status)
     rad = Aktivitetsstatus.objects.select_for_update().filter(period=period, aktivitet=aktivitet).first()
     if rad is None:
@@ -448,10 +383,10 @@ def aktivitetsstatus_save(
         rad = Aktivitetsstatus(period=period, aktivitet=aktivitet, version=0)
     else:
         _check_version(rad, version if version is not None else 0)
-    rad.status, rad.sammanfattning, rad.uppdaterad_av = status, sammanfattning, user
+    rad.status, rad.sammanfattning, rad.uppdaterad_av = status, sammanfattning, as_user(user)
     _full_clean(rad, exclude=["period", "aktivitet"] if rad.pk else ())
     rad.version += 1
-    rad._history_user = user
+    rad._history_user = as_user(user)
     rad._change_reason = "Sparad"
     try:
         with transaction.atomic():

@@ -1,1 +1,1 @@
-"""Web views of uppföljning, one module per area: public.py (public pages), rapportering.py, rapporter.py."""
+"""Web views of uppföljning, one module per sub-domain: rapportering, utvardering, sammanstallning."""

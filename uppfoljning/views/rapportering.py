@@ -7,19 +7,23 @@ without JavaScript."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jamlik.errors import Domanfel, Versionskonflikt
+from jamlik.exports import xlsx_response
+from jamlik.rules import check_who, hinder
 from plan.models import Aktivitet, Organisation, Strategi
 from plan.rules import organisation_ids
-from uppfoljning import selectors
-from uppfoljning.choices import Rapporttillstand
-from uppfoljning.filters import StatusrapportFilterSet
-from uppfoljning.forms import (
+from plan.selectors import plan_current
+from uppfoljning.choices import Rapporthandling, Rapporttillstand
+from uppfoljning.filters.rapportering import StatusrapportFilterSet
+from uppfoljning.forms.rapportering import (
     AktivitetsstatusForm,
     AteroppnaForm,
     KompletthetFilterForm,
@@ -31,8 +35,10 @@ from uppfoljning.forms import (
     add_service_error,
 )
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
+from uppfoljning.selectors import rapportering as selectors
 from uppfoljning.services import rapportering as services
-from uppfoljning.services.rapportering import Rapporteringsfel, Versionskonflikt
+
+SIDSTORLEK = 50
 
 
 def _require(request, perm: str, obj=None) -> None:
@@ -65,13 +71,20 @@ def mina_rapporter(request):
 
 @login_required
 def statusrapport_list(request):
-    qs = selectors.statusrapporter_for_user(request.user)
-    filterset = StatusrapportFilterSet(request.GET or None, queryset=qs)
-    rapporter = filterset.qs if filterset.is_bound and filterset.is_valid() else qs
+    """The reports the user may read, filtered by the same FilterSet as the API and paged: an
+    invalid filter is a 400 with the message next to the field, never silently ignored."""
+    filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
+    valid = filterset.is_valid()
+    sida = Paginator(filterset.qs if valid else Statusrapport.objects.none(), SIDSTORLEK).get_page(
+        request.GET.get("sida")
+    )
+    query = request.GET.copy()
+    query.pop("sida", None)
     return render(
         request,
         "uppfoljning/rapportering/statusrapport_list.html",
-        {"filter": filterset, "rapporter": rapporter[:500]},
+        {"filter": filterset, "sida": sida, "rapporter": sida.object_list, "query": query.urlencode()},
+        status=200 if valid else 400,
     )
 
 
@@ -91,14 +104,12 @@ def statusrapport_detail(request, pk):
         "strategier": rapport.strategier.select_related("malomrade").order_by("malomrade__ordning", "ordning"),
         "bilagor": rapport.bilagor.all(),
         "historik": rapport.history.select_related("history_user").order_by("-history_date", "-history_id")[:50],
-        "kan_andra": user.has_perm("uppfoljning.change_statusrapport", rapport)
-        and rapport.tillstand in services.REDIGERBARA_TILLSTAND,
-        "kan_skicka_in": user.has_perm("uppfoljning.submit_statusrapport", rapport)
-        and rapport.tillstand in services.REDIGERBARA_TILLSTAND,
-        "kan_granska": user.has_perm("uppfoljning.approve_statusrapport", rapport)
-        and rapport.tillstand == Rapporttillstand.INSKICKAD,
-        "kan_ateroppna": user.has_perm("uppfoljning.reopen_statusrapport", rapport)
-        and rapport.tillstand != Rapporttillstand.UTKAST,
+        # Exactly what the services would accept now (who, state and deadline: one has_perm).
+        "kan_andra": user.has_perm("uppfoljning.change_statusrapport", rapport),
+        "kan_skicka_in": user.has_perm("uppfoljning.submit_statusrapport", rapport),
+        "kan_returnera": user.has_perm("uppfoljning.return_statusrapport", rapport),
+        "kan_godkanna": user.has_perm("uppfoljning.approve_statusrapport", rapport),
+        "kan_ateroppna": user.has_perm("uppfoljning.reopen_statusrapport", rapport),
         "version_form": VersionForm(initial={"version": rapport.version}),
         "retur_form": ReturForm(initial={"version": rapport.version}, prefix="retur"),
         "ateroppna_form": AteroppnaForm(initial={"version": rapport.version}, prefix="ateroppna"),
@@ -112,7 +123,7 @@ def _attach(request, form, rapport) -> bool:
         return True
     try:
         services.bilaga_add(user=request.user, rapport_id=rapport.pk, fil=fil)
-    except Rapporteringsfel as exc:
+    except Domanfel as exc:
         form.add_error("bilaga", exc.messages)
         return False
     return True
@@ -148,7 +159,7 @@ def statusrapport_create(request):
                 nasta_steg=data["nasta_steg"],
                 strategier=data["strategier"],
             )
-        except Rapporteringsfel as exc:
+        except Domanfel as exc:
             add_service_error(form, exc)
         else:
             if _attach(request, form, rapport):
@@ -165,7 +176,11 @@ def statusrapport_create(request):
 @login_required
 def statusrapport_update(request, pk):
     rapport = _visible_report(request, pk)
-    _require(request, "uppfoljning.change_statusrapport", rapport)
+    check_who(request.user, "uppfoljning.change_statusrapport", rapport)
+    if request.method != "POST" and (fel := hinder(request.user, "uppfoljning.change_statusrapport", rapport)):
+        # Not editable now (state or deadline): say why on the report instead of a form that would fail.
+        messages.error(request, " ".join(fel.messages))
+        return redirect("uppfoljning:statusrapport", pk=rapport.pk)
     form = StatusrapportForm(
         request.POST or None,
         request.FILES or None,
@@ -194,7 +209,7 @@ def statusrapport_update(request, pk):
             senast_sparad = rapport
             form.data = form.data.copy()
             form.data["version"] = str(exc.aktuell_version)
-        except Rapporteringsfel as exc:
+        except Domanfel as exc:
             add_service_error(form, exc)
         else:
             if _attach(request, form, rapport):
@@ -215,11 +230,29 @@ def statusrapport_update(request, pk):
 
 
 ACTIONS = {
-    # url segment: (form class, prefix, service, success message)
-    "skicka-in": (VersionForm, None, services.statusrapport_submit, "Rapporten är inskickad."),
-    "returnera": (ReturForm, "retur", services.statusrapport_return, "Rapporten är returnerad för komplettering."),
-    "godkann": (VersionForm, None, services.statusrapport_approve, "Rapporten är godkänd och publicerad."),
-    "ateroppna": (AteroppnaForm, "ateroppna", services.statusrapport_reopen, "Rapporten är öppnad igen."),
+    # url segment: (action of the transition table, form class, prefix, service, success message)
+    "skicka-in": (Rapporthandling.SUBMIT, VersionForm, None, services.statusrapport_submit, "Rapporten är inskickad."),
+    "returnera": (
+        Rapporthandling.RETURN,
+        ReturForm,
+        "retur",
+        services.statusrapport_return,
+        "Rapporten är returnerad för komplettering.",
+    ),
+    "godkann": (
+        Rapporthandling.APPROVE,
+        VersionForm,
+        None,
+        services.statusrapport_approve,
+        "Rapporten är godkänd och publicerad.",
+    ),
+    "ateroppna": (
+        Rapporthandling.REOPEN,
+        AteroppnaForm,
+        "ateroppna",
+        services.statusrapport_reopen,
+        "Rapporten är öppnad igen.",
+    ),
 }
 
 
@@ -229,12 +262,12 @@ def statusrapport_action(request, pk, action):
     if action not in ACTIONS:
         raise Http404
     rapport = _visible_report(request, pk)
-    form_class, prefix, service, success = ACTIONS[action]
+    _handling, form_class, prefix, service, success = ACTIONS[action]
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
             service(user=request.user, rapport_id=rapport.pk, **form.cleaned_data)
-        except Rapporteringsfel as exc:
+        except Domanfel as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _(success))
@@ -251,7 +284,7 @@ def bilaga_delete(request, pk):
     rapport = _visible_report(request, bilaga.statusrapport_id)
     try:
         services.bilaga_delete(user=request.user, bilaga_id=bilaga.pk)
-    except Rapporteringsfel as exc:
+    except Domanfel as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Bilagan är borttagen."))
@@ -289,10 +322,8 @@ def period_form(request, pk=None):
             if period:
                 services.uppfoljningsperiod_update(user=request.user, period_id=period.pk, **data)
             else:
-                from plan.selectors import plan_current
-
                 services.uppfoljningsperiod_create(user=request.user, plan=plan_current(), **data)
-        except Rapporteringsfel as exc:
+        except Domanfel as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, _("Perioden är sparad."))
@@ -345,36 +376,32 @@ def kompletthet(request):
 
 @login_required
 def kompletthet_xlsx(request):
-    from io import BytesIO
-
-    from openpyxl import Workbook
-
     _form, resultat = _kompletthet(request)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kompletthet"
-    ws.append(["Period", "Aktivitet", "Organisation", "Roll", "Tillstånd", "Status", "Senast ändrad"])
-    labels = {"saknas": "Saknas", **dict(Rapporttillstand.choices)}
-    for rad in resultat.rader:
-        rapport = rad["rapport"]
-        ws.append(
-            [
-                resultat.period.namn,
-                rad["aktivitet"].titel,
-                rad["organisation"].namn,
-                str(rad["roll"].get_roll_display()),
-                str(labels[rad["tillstand"]]),
-                str(rapport.get_status_display()) if rapport else "",
-                rapport.uppdaterad.replace(tzinfo=None) if rapport else None,
-            ]
-        )
-    buffer = BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
+    rader = (
+        [
+            resultat.period.namn,
+            rad["aktivitet"].titel,
+            rad["organisation"].namn,
+            rad["roll"].get_roll_display(),
+            labels[rad["tillstand"]],
+            rad["rapport"].get_status_display() if rad["rapport"] else "",
+            rad["rapport"].uppdaterad if rad["rapport"] else None,
+        ]
+        for rad in resultat.rader
     )
-    response["Content-Disposition"] = f'attachment; filename="kompletthet-{resultat.period.slug}.xlsx"'
-    return response
+    rubriker = [
+        _("Period"),
+        _("Aktivitet"),
+        _("Organisation"),
+        _("Roll"),
+        _("Tillstånd"),
+        _("Status"),
+        _("Senast ändrad"),
+    ]
+    return xlsx_response(
+        filnamn=f"kompletthet-{resultat.period.slug}", blad=_("Kompletthet"), rubriker=rubriker, rader=rader
+    )
 
 
 # --- Overall status of an activity (samordnare) -------------------------------------------------------
@@ -397,7 +424,7 @@ def aktivitetsstatus_form(request, period, aktivitet):
                 sammanfattning=form.cleaned_data["sammanfattning"],
                 version=form.cleaned_data["version"],
             )
-        except Rapporteringsfel as exc:
+        except Domanfel as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, _("Aktivitetens samlade status är sparad."))

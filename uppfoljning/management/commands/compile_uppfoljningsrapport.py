@@ -2,10 +2,11 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from uppfoljning import compilation
+from jamlik.actors import SYSTEM
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import PlaneradUppfoljning
-from uppfoljning.utvardering_services import uppfoljningsrapport_start, uppfoljningsrapporter_requeue
+from uppfoljning.sammanstallning import jobb
+from uppfoljning.services.sammanstallning import uppfoljningsrapport_start, uppfoljningsrapporter_requeue
 
 
 class Command(BaseCommand):
@@ -29,11 +30,11 @@ class Command(BaseCommand):
         if year is None:
             raise CommandError("Det finns ingen planerad uppföljning. Läs in planen först.")
         if async_:
-            rapport = uppfoljningsrapport_start(ar=year)
+            rapport = uppfoljningsrapport_start(user=SYSTEM, ar=year)
             self.stdout.write(f"Jobb {rapport.pk} (version {rapport.version}) ligger i kön.")
             return
-        rapport = uppfoljningsrapport_start(ar=year, enqueue=False)
-        rapport = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
+        rapport = uppfoljningsrapport_start(user=SYSTEM, ar=year, enqueue=False)
+        rapport = jobb.compile_uppfoljningsrapport(rapport_id=rapport.pk)
         if rapport.status != Jobbstatus.DONE:
             raise CommandError(f"Sammanställningen misslyckades: {rapport.felmeddelande}")
         self.stdout.write(self.style.SUCCESS(f"Version {rapport.version} klar: {rapport.pdf_fil}, {rapport.xlsx_fil}"))

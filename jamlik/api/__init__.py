@@ -1,0 +1,1 @@
+"""The API's shared parts: router (the one /api/v1/), pagination, errors, schema, base viewsets."""

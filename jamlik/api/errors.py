@@ -1,0 +1,34 @@
+"""One place that turns errors into API responses: a domain error is 400 with its reason, a version
+conflict 409 with the saved version, a refused permission 403 with the reason, never a 500."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from jamlik.errors import Versionskonflikt
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, Versionskonflikt):
+        return Response(
+            {"detail": " ".join(exc.messages), "version": exc.aktuell_version}, status=status.HTTP_409_CONFLICT
+        )
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or "Du har inte behörighet att göra detta.")
+    if isinstance(exc, exceptions.NotFound) and not exc.detail:
+        exc.detail = "Hittades inte."
+    return drf_exception_handler(exc, context)
+
+
+def not_found(request, exception=None):
+    """handler404: a path under /api/ that matches no route gets JSON like every other API error."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Hittades inte."}, status=404)
+    return page_not_found(request, exception)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JamlikConfig(AppConfig):
+    """The project package as an app: commands that combine the apps (load_plan, load_demo,
+    backup, restore) and the pages that combine them (jamlik.web). It has no models."""
+
+    name = "jamlik"
+    verbose_name = _("Portalen")

@@ -1,0 +1,52 @@
+"""Filter fields shared by every app's FilterSets: strict about input, so a bad value is a 400 (API)
+or a message on the page, never silently ignored."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """Choose a related row by its stable identifier (slug); an unknown slug is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", _("Alla"))
+        super().__init__(*args, **kwargs)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is an error instead of being silently ignored."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() in {"true", "1"}:
+            return True
+        if str(value).lower() in {"false", "0"}:
+            return False
+        raise ValidationError(_("Ange true eller false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: "0.5" is an error, not a filter that matches nothing."""
+
+    field_class = forms.IntegerField
+
+
+class ChoiceFilter(django_filters.ChoiceFilter):
+    """A choice whose empty option reads "Alla" instead of Django's dashes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Alla"))
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,1 @@
+"""Running the portal: health check, request logging, middleware, the resilient cache."""

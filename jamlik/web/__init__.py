@@ -1,0 +1,1 @@
+"""Public pages that combine the apps: start, målområde, strategi, organisation, activities, search."""

@@ -1,0 +1,168 @@
+"""Compilation through real Redis and real Celery workers (make test starts Redis)."""
+
+import hashlib
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db import connection
+from openpyxl import load_workbook
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from jamlik.actors import SYSTEM
+from jamlik.celery import app
+from samverkan.models import Samverkansaktivitet
+from uppfoljning.choices import Jobbstatus
+from uppfoljning.models import Uppfoljningsrapport
+from uppfoljning.services.sammanstallning import uppfoljningsrapport_start
+
+pytestmark = [
+    pytest.mark.celery,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def real_redis():
+    """These tests need the real broker: run them through make test, which starts Redis."""
+    assert os.environ.get("REDIS_URL"), "REDIS_URL is not set: run the suite with make test (it starts Redis)"
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def worker_thread(demo):
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=60):
+        yield
+
+
+def test_api_start_poll_and_download(worker_thread, planagare):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=planagare).key}")
+    response = client.post("/api/v1/uppfoljningsrapporter/", {"ar": 2021}, format="json")
+    assert response.status_code == 202
+    assert (response.data["version"], response.data["status"]) == (1, "pending")
+    poll_url = response.data["poll_url"]
+    assert response["Location"] == poll_url
+
+    seen = []
+
+    def done():
+        data = client.get(poll_url).data
+        seen.append(data["progress"])
+        return data if data["status"] in ("done", "failed") else None
+
+    job = wait_for(done, 120, "compilation")
+    assert job["status"] == "done"
+    assert job["progress"] == 100
+    assert seen == sorted(seen)
+
+    listing = client.get("/api/v1/uppfoljningsrapporter/").data
+    assert [r["version"] for r in listing["results"]] == [1]
+    pdf = client.get(job["filer"]["pdf"]["url"])
+    assert pdf.status_code == 200
+    assert pdf["Content-Disposition"] == 'attachment; filename="uppfoljningsrapport-2021-v1.pdf"'
+    pdf_bytes = b"".join(pdf.streaming_content)
+    assert hashlib.sha256(pdf_bytes).hexdigest() == job["filer"]["pdf"]["sha256"]
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf_bytes, capture_output=True, check=True).stdout
+    text = " ".join(text.decode().split())
+    for aktivitet in Samverkansaktivitet.objects.all():
+        assert aktivitet.titel in text
+    assert "Genomförs i hög grad enligt intentionen" in text
+
+    xlsx = client.get(job["filer"]["xlsx"]["url"])
+    wb = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True)
+    assert wb.sheetnames[:3] == ["Processutvärderingar", "Pilotverksamheter", "Status per aktivitet"]
+    assert len(list(wb["Processutvärderingar"].values)) == 1 + 3
+
+
+def test_recompiling_makes_a_new_version(worker_thread, planagare):
+    first = uppfoljningsrapport_start(user=planagare, ar=2021)
+    second = uppfoljningsrapport_start(user=planagare, ar=2021)
+    assert (first.version, second.version) == (1, 2)
+    for rapport in (first, second):
+        wait_for(lambda r=rapport: Uppfoljningsrapport.objects.get(pk=r.pk).status == Jobbstatus.DONE, 120, "done")
+    assert sorted(p.name for p in (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "2021").iterdir()) == ["v1", "v2"]
+
+
+def _worker(env: dict, name: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "jamlik",
+            "worker",
+            "-P",
+            "solo",
+            "-c",
+            "1",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"{name}@%h",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_root):
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jamlik.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "MEDIA_ROOT": str(media_root),
+        "CELERY_VISIBILITY_TIMEOUT": "2",
+    }
+    first = _worker({**env, "JAMLIK_COMPILE_STEP_DELAY": "1.5"}, "forsta")
+    second = None
+    try:
+        rapport = uppfoljningsrapport_start(user=SYSTEM, ar=2021)
+        wait_for(lambda: Uppfoljningsrapport.objects.filter(pk=rapport.pk, progress__gte=30).exists(), 60, "mid-job")
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(10)
+        rapport.refresh_from_db()
+        assert rapport.status == Jobbstatus.RUNNING
+        assert not (media_root / "uppfoljningsrapporter" / "2021").exists()
+        time.sleep(3)  # let the visibility timeout pass: the unacknowledged message becomes visible again
+        second = _worker(env, "andra")
+        wait_for(lambda: Uppfoljningsrapport.objects.get(pk=rapport.pk).status == Jobbstatus.DONE, 120, "redelivery")
+    finally:
+        for proc in (first, second):
+            if proc and proc.poll() is None:
+                proc.terminate()
+                proc.wait(30)
+    rapport.refresh_from_db()
+    assert Uppfoljningsrapport.objects.count() == 1
+    folder = media_root / "uppfoljningsrapporter" / "2021"
+    assert [p.name for p in folder.iterdir()] == ["v1"]
+    assert [p.name for p in (folder / "v1").iterdir()] == [rapport.forsok]  # the killed run stored nothing
+    assert sorted(p.name for p in (folder / "v1" / rapport.forsok).iterdir()) == [
+        "uppfoljningsrapport-2021-v1.html",
+        "uppfoljningsrapport-2021-v1.pdf",
+        "uppfoljningsrapport-2021-v1.xlsx",
+    ]
+    assert hashlib.sha256((media_root / rapport.pdf_fil).read_bytes()).hexdigest() == rapport.pdf_sha256

@@ -1,0 +1,53 @@
+"""Serializers of compiled follow-up reports."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from uppfoljning.models import Uppfoljningsrapport
+from uppfoljning.sammanstallning.filer import FORMAT
+
+
+class UppfoljningsrapportSerializer(serializers.ModelSerializer):
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    poll_url = serializers.SerializerMethodField()
+    filer = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Uppfoljningsrapport
+        fields = [
+            "id",
+            "ar",
+            "version",
+            "status",
+            "status_display",
+            "progress",
+            "steg",
+            "underlag_tidpunkt",
+            "skapad",
+            "startad",
+            "klar",
+            "felmeddelande",
+            "poll_url",
+            "filer",
+        ]
+        read_only_fields = [f for f in fields if f != "ar"]
+
+    def get_poll_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(reverse("uppfoljningsrapport-detail", args=[obj.pk]))
+
+    def get_filer(self, obj) -> dict:
+        """Download links with checksums, only once the artefact is complete."""
+        if not obj.ar_klar:
+            return {}
+        request = self.context["request"]
+        return {
+            fmt: {
+                "url": request.build_absolute_uri(reverse("uppfoljningsrapport-fil", args=[obj.pk, fmt])),
+                "sha256": obj.fil(fmt)[1],
+            }
+            for fmt in FORMAT
+        }
+
+
+class StartSerializer(serializers.Serializer):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)

@@ -1,0 +1,1 @@
+"""API viewsets of uppföljning, one module per sub-domain."""

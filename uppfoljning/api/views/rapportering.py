@@ -1,0 +1,165 @@
+"""The reporting API: periods and status reports with their workflow actions.
+
+Same permissions (uppfoljning/rules/), same selectors, same services as the web pages.
+A version conflict is 409 with the current version; a domain error is 400 with a reason
+(both turned into responses in one place, jamlik/api/errors.py)."""
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from plan.selectors import plan_current
+from uppfoljning.api.serializers.rapportering import (
+    AteroppnaSerializer,
+    KonfliktSerializer,
+    ReturSerializer,
+    StatusrapportCreateSerializer,
+    StatusrapportSerializer,
+    StatusrapportUpdateSerializer,
+    UppfoljningsperiodSerializer,
+    VersionSerializer,
+)
+from uppfoljning.filters.rapportering import StatusrapportFilterSet, UppfoljningsperiodFilterSet
+from uppfoljning.selectors import rapportering as selectors
+from uppfoljning.services import rapportering as services
+
+FEL = {
+    400: OpenApiResponse(description="Ogiltig indata eller otillåten ändring (skäl i svaret)."),
+    403: OpenApiResponse(description="Saknar behörighet."),
+    404: OpenApiResponse(description="Finns inte eller får inte läsas."),
+}
+KONFLIKT = {409: OpenApiResponse(KonfliktSerializer, description="Någon annan har ändrat rapporten.")}
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied("Du har inte behörighet att göra detta.")
+
+
+class UppfoljningsperiodViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Reporting periods. Everyone reads; planägare create and change."""
+
+    serializer_class = UppfoljningsperiodSerializer
+    filterset_class = UppfoljningsperiodFilterSet
+    filter_backends = [DjangoFilterBackend]
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.perioder()
+
+    def perform_create(self, serializer):
+        _require(self.request, "uppfoljning.manage_uppfoljningsperiod")
+        serializer.instance = services.uppfoljningsperiod_create(
+            user=self.request.user, plan=plan_current(), **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        _require(self.request, "uppfoljning.manage_uppfoljningsperiod")
+        serializer.instance = services.uppfoljningsperiod_update(
+            user=self.request.user, period_id=serializer.instance.pk, **serializer.validated_data
+        )
+
+    def get_serializer(self, *args, **kwargs):
+        # Uniqueness is checked by the service (full_clean); avoid DRF's duplicate validators.
+        serializer = super().get_serializer(*args, **kwargs)
+        if hasattr(serializer, "validators"):
+            serializer.validators = []
+        return serializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Statusrapporter du får läsa (allmänheten: bara godkända)."),
+    retrieve=extend_schema(summary="En statusrapport.", responses={200: StatusrapportSerializer, **FEL}),
+    create=extend_schema(
+        summary="Skapa ett utkast för din organisation.",
+        request=StatusrapportCreateSerializer,
+        responses={201: StatusrapportSerializer, **FEL},
+    ),
+    update=extend_schema(
+        summary="Ändra ett utkast eller en returnerad rapport (kräver version).",
+        request=StatusrapportUpdateSerializer,
+        responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
+    ),
+)
+class StatusrapportViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Status reports (activity × organisation × period) and their workflow."""
+
+    serializer_class = StatusrapportSerializer
+    filterset_class = StatusrapportFilterSet
+    filter_backends = [DjangoFilterBackend]
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.statusrapporter_for_user(self.request.user).prefetch_related("strategier", "bilagor")
+
+    def _present(self, rapport, code=status.HTTP_200_OK):
+        rapport = self.get_queryset().get(pk=rapport.pk)
+        return Response(self.get_serializer(rapport).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        data = StatusrapportCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rapport = services.statusrapport_create(user=request.user, **data.validated_data)
+        return self._present(rapport, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        rapport = self.get_object()
+        data = StatusrapportUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rapport = services.statusrapport_update(user=request.user, rapport_id=rapport.pk, **data.validated_data)
+        return self._present(rapport)
+
+    def _act(self, request, serializer_class, service):
+        # The service asks the permission: who (403), version (409), state and deadline (400).
+        rapport = self.get_object()
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        rapport = service(user=request.user, rapport_id=rapport.pk, **data.validated_data)
+        return self._present(rapport)
+
+    @extend_schema(
+        summary="Skicka in rapporten.",
+        request=VersionSerializer,
+        responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._act(request, VersionSerializer, services.statusrapport_submit)
+
+    @extend_schema(
+        summary="Returnera för komplettering (samordnare).",
+        request=ReturSerializer,
+        responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
+    )
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        return self._act(request, ReturSerializer, services.statusrapport_return)
+
+    @extend_schema(
+        summary="Godkänn och publicera (samordnare).",
+        request=VersionSerializer,
+        responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        return self._act(request, VersionSerializer, services.statusrapport_approve)
+
+    @extend_schema(
+        summary="Öppna igen, även efter sista dag (planägare). Loggas.",
+        request=AteroppnaSerializer,
+        responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        return self._act(request, AteroppnaSerializer, services.statusrapport_reopen)

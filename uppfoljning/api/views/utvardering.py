@@ -1,0 +1,16 @@
+"""API of process evaluations: read-only; the public sees final ones."""
+
+from rest_framework import permissions, viewsets
+
+from uppfoljning.api.serializers.utvardering import ProcessutvarderingSerializer
+from uppfoljning.selectors.utvardering import processutvarderingar_for_user
+
+
+class ProcessutvarderingViewSet(viewsets.ReadOnlyModelViewSet):
+    """Process evaluations: the public sees final ones; planägare also drafts and those under review."""
+
+    serializer_class = ProcessutvarderingSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self):
+        return processutvarderingar_for_user(user=self.request.user).prefetch_related("underlag")

@@ -1,0 +1,146 @@
+"""Who may do what with status reports, and when (django-rules, `app.action_model`).
+
+Each permission is *who* (the user's organisation, role or group) and *when* (workflow state from
+the transition table, the period's deadline), declared once with `jamlik.rules.add_perm`. Views,
+templates, the API and the services all ask `has_perm` and get the same answer; a service that is
+refused for a *when* reason says why (`check_perm`). Lists are narrowed by
+`uppfoljning.selectors.rapportering.statusrapporter_for_user`, the read rule as a query."""
+
+import rules
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jamlik.errors import Domanfel
+from jamlik.rules import Villkor, add_perm
+from plan.choices import LEDANDE_ROLLER
+from plan.models import Aktivitetsroll
+from plan.rules import is_planagare, is_samordnare_for, organisation_ids, takes_part_in
+from uppfoljning.choices import RAPPORT_OVERGANGAR, REDIGERBARA_TILLSTAND, Rapporthandling, Rapporttillstand
+
+# --- who ----------------------------------------------------------------------------------------
+
+
+@rules.predicate
+def is_published(user, rapport) -> bool:
+    return rapport is not None and rapport.tillstand == Rapporttillstand.GODKAND
+
+
+@rules.predicate
+def reports_for_own_organisation(user, rapport) -> bool:
+    """The report is the user's own organisation's, and that organisation has a role in the activity."""
+    if rapport is None or rapport.organisation_id not in organisation_ids(user):
+        return False
+    return rapport.aktivitet.roller.filter(organisation_id=rapport.organisation_id).exists()
+
+
+@rules.predicate
+def leads_reported_activity(user, rapport) -> bool:
+    return rapport is not None and is_samordnare_for(user, rapport.aktivitet)
+
+
+@rules.predicate
+def leads_any_activity(user) -> bool:
+    ids = organisation_ids(user)
+    return bool(ids) and Aktivitetsroll.objects.filter(organisation_id__in=ids, roll__in=LEDANDE_ROLLER).exists()
+
+
+# --- when ---------------------------------------------------------------------------------------
+
+
+@rules.predicate
+def is_editable(user, rapport) -> bool:
+    return rapport is not None and rapport.tillstand in REDIGERBARA_TILLSTAND
+
+
+@rules.predicate
+def is_open_for_officials(user, rapport) -> bool:
+    """Officials write until the period's deadline; after it only a reopened report can change."""
+    return rapport is not None and (timezone.localdate() <= rapport.period.sista_dag or rapport.ateroppnad)
+
+
+def allows(handling: Rapporthandling) -> rules.Predicate:
+    """The transition table says the report's state allows this action."""
+    fran, _till = RAPPORT_OVERGANGAR[handling]
+
+    def test(user, rapport) -> bool:
+        return rapport is not None and rapport.tillstand in fran
+
+    return rules.Predicate(test, name=f"allows_{handling}")
+
+
+def _ej_redigerbar(rapport) -> Domanfel:
+    return Domanfel(
+        _("Rapporten är ”%(tillstand)s” och kan inte ändras.") % {"tillstand": rapport.get_tillstand_display()},
+        code="ej_redigerbar",
+    )
+
+
+def _stangd(rapport) -> Domanfel:
+    return Domanfel(
+        {
+            "period": _("Perioden %(period)s stängde %(dag)s. Be stadsledningskontoret att öppna rapporten igen.")
+            % {"period": rapport.period.namn, "dag": rapport.period.sista_dag.isoformat()}
+        },
+        code="period_stangd",
+    )
+
+
+def _overgang(handling: Rapporthandling):
+    till = RAPPORT_OVERGANGAR[handling][1]
+
+    def fel(rapport) -> Domanfel:
+        return Domanfel(
+            _("En rapport som är ”%(fran)s” kan inte bli ”%(till)s”.")
+            % {"fran": rapport.get_tillstand_display(), "till": Rapporttillstand(till).label},
+            code="overgang",
+        )
+
+    return fel
+
+
+def _ej_inskickad(rapport) -> Domanfel:
+    return Domanfel(
+        _("Bara en inskickad rapport kan returneras (nu: ”%(tillstand)s”).")
+        % {"tillstand": rapport.get_tillstand_display()},
+        code="overgang",
+    )
+
+
+def _redan_oppen(rapport) -> Domanfel:
+    return Domanfel(_("Ett utkast är redan öppet."), code="overgang")
+
+
+REDIGERBAR = Villkor(is_editable, _ej_redigerbar)
+OPPEN = Villkor(is_open_for_officials, _stangd)
+
+can_read_report = is_published | is_planagare | reports_for_own_organisation | leads_reported_activity
+
+add_perm("uppfoljning.view_statusrapport", can_read_report)
+add_perm("uppfoljning.view_statusrapport_history", can_read_report)
+add_perm("uppfoljning.add_statusrapport", takes_part_in)  # object: the activity
+add_perm("uppfoljning.change_statusrapport", reports_for_own_organisation, REDIGERBAR, OPPEN)
+add_perm(
+    "uppfoljning.submit_statusrapport",
+    reports_for_own_organisation,
+    Villkor(allows(Rapporthandling.SUBMIT), _overgang(Rapporthandling.SUBMIT)),
+    OPPEN,
+)
+add_perm(
+    "uppfoljning.return_statusrapport",
+    leads_reported_activity,
+    Villkor(allows(Rapporthandling.RETURN), _ej_inskickad),
+)
+add_perm(
+    "uppfoljning.approve_statusrapport",
+    leads_reported_activity,
+    Villkor(allows(Rapporthandling.APPROVE), _overgang(Rapporthandling.APPROVE)),
+)
+add_perm(
+    "uppfoljning.reopen_statusrapport",
+    is_planagare,
+    Villkor(allows(Rapporthandling.REOPEN), _redan_oppen),
+)
+add_perm("uppfoljning.change_aktivitetsstatus", is_samordnare_for)  # object: the activity
+add_perm("uppfoljning.manage_uppfoljningsperiod", is_planagare)
+add_perm("uppfoljning.view_kompletthet", is_planagare | leads_any_activity)
+add_perm("uppfoljning.view_mina_rapporter", rules.is_authenticated)

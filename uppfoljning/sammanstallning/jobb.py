@@ -1,0 +1,183 @@
+"""The compilation job of a follow-up report version: plain Python, testable without Celery.
+
+Steps (each recorded on the job row, so the progress bar shows the real work): gather the data
+(one consistent snapshot) → draw charts → HTML → PDF → XLSX → publish. Files are rendered in a
+private local staging folder and then stored through Django's storage API under a folder of their
+own attempt (`uppfoljningsrapporter/<år>/v<version>/<försök>/`); the row records them, and marks
+the job done, only in the transaction that checks this run still owns the job. Nothing
+half-written is ever listed or served, and a run that lost the job deletes what it stored.
+
+Every run takes ownership of the job with a fresh attempt token (`forsok`). A run that finds the
+token changed under it (another worker took the job over after a redelivery) stops without
+publishing. A run that finds the job done does nothing, so retries and redeliveries are harmless.
+"""
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from uppfoljning.choices import Jobbstatus
+from uppfoljning.models import Uppfoljningsrapport
+
+from .data import gather
+from .diagram import draw_charts
+from .render import render_html, render_pdf, render_xlsx
+
+# Errors worth a retry: the database or broker was briefly away.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+
+STEG = [
+    ("underlag", "Hämtar underlag", 5),
+    ("diagram", "Ritar diagram", 20),
+    ("html", "Skapar HTML-versionen", 30),
+    ("pdf", "Skapar PDF", 45),
+    ("xlsx", "Skapar Excel-filen", 80),
+    ("publicera", "Publicerar rapporten", 95),
+]
+RAPPORT_MAPP = "uppfoljningsrapporter"
+FORMAT = ("pdf", "xlsx", "html")
+
+
+class Superseded(Exception):
+    """Another run has taken over this job; this run must stop without publishing."""
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _step_delay() -> float:
+    """Test hook: seconds to sleep after each step, so a test can kill a worker mid-job."""
+    return float(os.environ.get("JAMLIK_COMPILE_STEP_DELAY", "0") or 0)
+
+
+def _report(rapport_id: int, forsok: str, steg: str) -> None:
+    label, procent = next((lbl, p) for key, lbl, p in STEG if key == steg)
+    andrade = Uppfoljningsrapport.objects.filter(pk=rapport_id, forsok=forsok).update(
+        progress=procent, steg=label, uppdaterad=timezone.now()
+    )
+    if not andrade:
+        raise Superseded
+    if delay := _step_delay():
+        time.sleep(delay)
+
+
+def _claim(rapport_id: int, forsok: str) -> Uppfoljningsrapport | None:
+    """Take the job over. None when there is nothing to do (done, or given up)."""
+    with transaction.atomic():
+        rapport = Uppfoljningsrapport.objects.select_for_update().get(pk=rapport_id)
+        if rapport.status in (Jobbstatus.DONE, Jobbstatus.FAILED):
+            return None
+        rapport.status = Jobbstatus.RUNNING
+        rapport.forsok = forsok
+        rapport.progress = 0
+        rapport.steg = "Startar"
+        rapport.startad = rapport.startad or timezone.now()
+        rapport.save(update_fields=["status", "forsok", "progress", "steg", "startad", "uppdaterad"])
+        return rapport
+
+
+def staging_root() -> Path:
+    """Where runs render before storing: local and private, whatever storage serves the files."""
+    return Path(tempfile.gettempdir()) / "jamlik-sammanstallning"
+
+
+def _clean_staging(staging: Path) -> None:
+    """Remove staging folders left by runs killed more than a day ago (never listed, only litter)."""
+    grans = time.time() - 24 * 3600
+    for mapp in staging.iterdir():
+        if mapp.is_dir() and mapp.stat().st_mtime < grans:
+            shutil.rmtree(mapp, ignore_errors=True)
+
+
+def compile_uppfoljningsrapport(*, rapport_id: int) -> Uppfoljningsrapport:
+    forsok = uuid.uuid4().hex
+    rapport = _claim(rapport_id, forsok)
+    if rapport is None:
+        return Uppfoljningsrapport.objects.get(pk=rapport_id)
+    try:
+        return _run(rapport, forsok)
+    except Superseded:
+        return Uppfoljningsrapport.objects.get(pk=rapport_id)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:
+        mark_failed(rapport_id=rapport_id, forsok=forsok, fel=f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def mark_failed(*, rapport_id: int, fel: str, forsok: str | None = None) -> None:
+    qs = Uppfoljningsrapport.objects.filter(pk=rapport_id).exclude(status=Jobbstatus.DONE)
+    if forsok is not None:
+        qs = qs.filter(forsok=forsok)
+    with contextlib.suppress(DatabaseError):
+        qs.update(status=Jobbstatus.FAILED, felmeddelande=fel[:2000], steg="Misslyckades", uppdaterad=timezone.now())
+
+
+def _store(ut: Path, mapp: str, namn: str) -> dict[str, str]:
+    """Store the rendered files through the storage API; returns format → stored name."""
+    lagrade = {}
+    for fmt in FORMAT:
+        with open(ut / f"{namn}.{fmt}", "rb") as f:
+            lagrade[fmt] = default_storage.save(f"{mapp}/{namn}.{fmt}", File(f))
+    return lagrade
+
+
+def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
+    namn = f"uppfoljningsrapport-{rapport.ar}-v{rapport.version}"
+    mapp = f"{RAPPORT_MAPP}/{rapport.ar}/v{rapport.version}/{forsok}"
+    staging = staging_root()
+    staging.mkdir(parents=True, exist_ok=True)
+    _clean_staging(staging)
+
+    _report(rapport.pk, forsok, "underlag")
+    data = gather(ar=rapport.ar)
+    _report(rapport.pk, forsok, "diagram")
+    draw_charts(data)
+    with tempfile.TemporaryDirectory(dir=staging, prefix=f"{rapport.pk}-{forsok}-") as tmp:
+        ut = Path(tmp)
+        _report(rapport.pk, forsok, "html")
+        html = render_html(data)
+        (ut / f"{namn}.html").write_text(html, encoding="utf-8")
+        _report(rapport.pk, forsok, "pdf")
+        render_pdf(html, ut / f"{namn}.pdf")
+        _report(rapport.pk, forsok, "xlsx")
+        render_xlsx(data, ut / f"{namn}.xlsx")
+        _report(rapport.pk, forsok, "publicera")
+        summor = {fmt: _sha256(ut / f"{namn}.{fmt}") for fmt in FORMAT}
+        lagrade = _store(ut, mapp, namn)
+    try:
+        with transaction.atomic():
+            locked = Uppfoljningsrapport.objects.select_for_update().get(pk=rapport.pk)
+            if locked.forsok != forsok or locked.status != Jobbstatus.RUNNING:
+                raise Superseded
+            for fmt in FORMAT:
+                setattr(locked, f"{fmt}_fil", lagrade[fmt])
+                setattr(locked, f"{fmt}_sha256", summor[fmt])
+            locked.status = Jobbstatus.DONE
+            locked.progress = 100
+            locked.steg = "Klar"
+            locked.underlag_tidpunkt = data.underlag_tidpunkt
+            locked.klar = timezone.now()
+            locked.felmeddelande = ""
+            locked.save()
+    except BaseException:
+        for name in lagrade.values():  # never published: remove what this run stored
+            with contextlib.suppress(OSError):
+                default_storage.delete(name)
+        raise
+    return locked

@@ -1,0 +1,92 @@
+"""Compiled follow-up reports (sammanställningar): start, follow, download (planägare)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jamlik.errors import Domanfel
+from uppfoljning.forms.sammanstallning import StartForm
+from uppfoljning.models import PlaneradUppfoljning
+from uppfoljning.sammanstallning.filer import FORMAT, artefakt_namn, download_response
+from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
+from uppfoljning.services.sammanstallning import uppfoljningsrapport_enqueue, uppfoljningsrapport_start
+
+
+def ko_konfigurerad() -> bool:
+    return not settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+@login_required
+def rapport_list(request):
+    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    rapporter = list(uppfoljningsrapporter_for_user(user=request.user))
+    ar_val = list(PlaneradUppfoljning.objects.order_by("ar").values_list("ar", flat=True))
+    return render(
+        request,
+        "uppfoljning/sammanstallning/list.html",
+        {
+            "klara": [r for r in rapporter if r.ar_klar],
+            "pagaende": [r for r in rapporter if r.ar_aktiv],
+            "misslyckade": [r for r in rapporter if not r.ar_klar and not r.ar_aktiv],
+            "ar_val": ar_val,
+            "ko_konfigurerad": ko_konfigurerad(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def rapport_start(request):
+    _require(request, "uppfoljning.add_uppfoljningsrapport")
+    form = StartForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Domanfel(form.errors.get("ar") or [_("Välj ett uppföljningsår.")])
+        rapport = uppfoljningsrapport_start(user=request.user, ar=form.cleaned_data["ar"])
+    except Domanfel:
+        messages.error(request, _("Välj ett uppföljningsår som finns i planen."))
+        return redirect("uppfoljning:sammanstallningar")
+    return redirect("uppfoljning:sammanstallning", pk=rapport.pk)
+
+
+@login_required
+def rapport_detail(request, pk):
+    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
+    if rapport.vantar_pa_ko and uppfoljningsrapport_enqueue(rapport_id=rapport.pk):
+        rapport.refresh_from_db()  # the queue is back: the job has been handed over
+    return render(
+        request,
+        "uppfoljning/sammanstallning/detail.html",
+        {"rapport": rapport, "ko_konfigurerad": ko_konfigurerad(), "formats": ["pdf", "xlsx", "html"]},
+    )
+
+
+@login_required
+def rapport_download(request, pk, format):
+    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
+    return download_response(rapport, format)
+
+
+@login_required
+def rapport_visa(request, pk):
+    """The HTML version of a compiled report, shown as it was compiled (no scripts in it)."""
+    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
+    with default_storage.open(artefakt_namn(rapport, "html"), "rb") as fil:
+        innehall = fil.read()
+    response = HttpResponse(innehall, content_type=FORMAT["html"])
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return response

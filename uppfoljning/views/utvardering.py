@@ -1,0 +1,141 @@
+"""Process evaluations: the public reads final ones; planägare create, write, review and finalise.
+
+One form saves what was typed and, when a state button was pressed, moves the evaluation in the
+same step; on any error nothing is saved and every typed word stays in the form."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jamlik.errors import Domanfel
+from uppfoljning.choices import Utvarderingshandling, Utvarderingstillstand
+from uppfoljning.forms.rapportering import add_service_error
+from uppfoljning.forms.utvardering import DelForm, ProcessutvarderingForm, SkapaForm
+from uppfoljning.models import PlaneradUppfoljning
+from uppfoljning.models.utvardering import UTVARDERING_FALT
+from uppfoljning.selectors.utvardering import processutvarderingar_for_user
+from uppfoljning.services.utvardering import (
+    processutvardering_transition,
+    processutvardering_update,
+    processutvarderingar_create,
+)
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def processutvardering_list(request):
+    return render(
+        request,
+        "uppfoljning/utvardering/list.html",
+        {
+            "utvarderingar": processutvarderingar_for_user(user=request.user),
+            "kan_skapa": request.user.has_perm("uppfoljning.add_processutvardering"),
+            "uppfoljningar": PlaneradUppfoljning.objects.order_by("ar"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def processutvarderingar_skapa(request):
+    _require(request, "uppfoljning.add_processutvardering")
+    form = SkapaForm(request.POST)
+    uppfoljning = PlaneradUppfoljning.objects.filter(ar=form.cleaned_data["ar"]).first() if form.is_valid() else None
+    if uppfoljning is None:
+        messages.error(request, _("Välj ett uppföljningsår som finns i planen."))
+        return redirect("uppfoljning:processutvarderingar")
+    skapade = processutvarderingar_create(user=request.user, uppfoljning=uppfoljning)
+    messages.success(request, _("%(antal)s processutvärderingar har lagts upp.") % {"antal": len(skapade)})
+    return redirect("uppfoljning:processutvarderingar")
+
+
+def processutvardering_detail(request, pk):
+    utvardering = get_object_or_404(processutvarderingar_for_user(user=request.user), pk=pk)
+    return render(
+        request,
+        "uppfoljning/utvardering/detail.html",
+        {
+            "u": utvardering,
+            "underlag": utvardering.underlag.select_related("organisation", "period"),
+            "kan_andra": request.user.has_perm("uppfoljning.add_processutvardering"),
+        },
+    )
+
+
+def _handlingar(user, utvardering) -> list[tuple[str, str]]:
+    """The state buttons the user may press now: exactly the allowed moves of the transition table."""
+    return [
+        (handling.value, handling.label)
+        for handling in Utvarderingshandling
+        if user.has_perm(f"uppfoljning.{handling}_processutvardering", utvardering)
+    ]
+
+
+@login_required
+def processutvardering_edit(request, pk):
+    utvardering = get_object_or_404(processutvarderingar_for_user(user=request.user), pk=pk)
+    _require(request, "uppfoljning.add_processutvardering")
+    slutlig = utvardering.tillstand == Utvarderingstillstand.SLUTLIG
+    delar = list(utvardering.delar.select_related("organisation"))
+    data = request.POST if request.method == "POST" else None
+    form = ProcessutvarderingForm(data, instance=utvardering, initial={"version": utvardering.version})
+    delformer = [DelForm(data, instance=d, prefix=f"del{d.pk}") for d in delar]
+    if request.method == "POST":
+        handling = request.POST.get("handling") or None
+        if handling is not None and handling not in Utvarderingshandling.values:
+            form.add_error(None, _("Okänd åtgärd."))
+        elif slutlig:
+            # A final evaluation's content is locked: only the state can change (back to review).
+            try:
+                processutvardering_transition(
+                    user=request.user,
+                    utvardering_id=utvardering.pk,
+                    handling=handling or "",
+                    version=int(request.POST.get("version") or 0),
+                )
+            except (Domanfel, ValueError) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(request, _("Utvärderingens tillstånd är ändrat."))
+            return redirect("uppfoljning:processutvardering_edit", pk=pk)
+        elif form.is_valid() and all(f.is_valid() for f in delformer):
+            try:
+                with transaction.atomic():
+                    sparad = processutvardering_update(
+                        user=request.user,
+                        utvardering_id=utvardering.pk,
+                        version=form.cleaned_data["version"],
+                        data={k: form.cleaned_data[k] for k in UTVARDERING_FALT},
+                        underlag=list(form.cleaned_data["underlag"]),
+                        delar={f.instance.pk: f.cleaned_data for f in delformer},
+                    )
+                    if handling:
+                        processutvardering_transition(
+                            user=request.user, utvardering_id=sparad.pk, handling=handling, version=sparad.version
+                        )
+            except Domanfel as exc:
+                add_service_error(form, exc)
+            else:
+                if handling:
+                    messages.success(request, _("Utvärderingen är sparad och dess tillstånd är ändrat."))
+                else:
+                    messages.success(request, _("Utvärderingen är sparad."))
+                return redirect(utvardering)
+    return render(
+        request,
+        "uppfoljning/utvardering/form.html",
+        {
+            "u": utvardering,
+            "form": form,
+            "slutlig": slutlig,
+            "delformer": list(zip(delar, delformer, strict=True)),
+            "handlingar": _handlingar(request.user, utvardering),
+        },
+    )
