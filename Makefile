@@ -11,18 +11,28 @@ RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejav
 TEST_PACKAGES := $(RUN_PACKAGES) postgresql redis-server chromium poppler-utils
 
 export DJANGO_SETTINGS_MODULE ?= jamlik.settings.local
+# Locks name no index or find-links of this machine; their header says to run `make lock`.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 
-.PHONY: run test lint format setup assets migrate data bench bench-load clean
+.PHONY: run test lint format setup assets migrate data bench bench-load lock clean
 .DEFAULT_GOAL := run
 
+# Python packages come from the locks: requirements*.txt pin every package with its hashes.
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+# The dev lock holds the runtime packages too, at the same versions: installed alone.
+$(VENV)/.dev: requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+## make lock: after changing requirements*.in, recompile both locks (pinned, with hashes) with pip-tools.
+lock: $(VENV)/.dev
+	$(PIP_COMPILE) --output-file=requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
 # Front-end assets come from the npm registry (package-lock.json), copied into static/vendor/.
 static/vendor/htmx.min.js: package.json package-lock.json
@@ -58,6 +68,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
