@@ -92,11 +92,12 @@ def build(*, aktiviteter: int, organisationer: int, perioder: int, rapporter: in
 
 
 def measure(ar: int) -> dict[str, float]:
+    from plan.selectors import plan_current
     from uppfoljning.sammanstallning import data, diagram, render
 
     tider: dict[str, float] = {}
     t = time.perf_counter()
-    rapport = data.gather(ar=ar)
+    rapport = data.gather(plan=plan_current(), ar=ar)
     tider["data"] = time.perf_counter() - t
     t = time.perf_counter()
     diagram.draw_charts(rapport)

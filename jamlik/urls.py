@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from .api.router import router
 from .ops.health import health
+from .web import urls as web_urls
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -18,10 +19,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
-    path("", include("jamlik.web.urls")),
     path("", include("uppfoljning.urls")),
-    path("", include("samverkan.urls")),
-    path("", include("plan.urls")),
+    path("planer/<slug:plan>/", include((web_urls.planvyer, "planer"))),
+    path("", include("jamlik.web.urls")),
 ]
 
 handler404 = "jamlik.api.errors.not_found"

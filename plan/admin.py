@@ -1,31 +1,47 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from plan.models import (
     Aktivitet,
     Aktivitetsroll,
     Forutsattning,
+    Kommun,
     Malomrade,
     Medlemskap,
     Organisation,
     OrganisationAlias,
     Plan,
+    Planavsnitt,
     Program,
     Strategi,
     StyrandeDokument,
 )
 
 
+@admin.register(Kommun)
+class KommunAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "kommunkod"]
+    search_fields = ["namn"]
+    prepopulated_fields = {"slug": ["namn"]}
+
+
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SimpleHistoryAdmin):
     list_display = ["namn", "diarienummer", "giltig_fran", "giltig_till"]
     search_fields = ["namn", "diarienummer"]
     prepopulated_fields = {"slug": ["namn"]}
 
 
+class PlanavsnittInline(admin.StackedInline):
+    model = Planavsnitt
+    extra = 0
+
+
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
-    list_display = ["namn", "program", "diarienummer", "beslutsdatum", "giltig_fran", "giltig_till"]
-    list_filter = ["program"]
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "status", "program", "diarienummer", "beslutsdatum", "giltig_fran", "giltig_till"]
+    list_filter = ["status", "program"]
+    inlines = [PlanavsnittInline]
     search_fields = ["namn", "diarienummer"]
     prepopulated_fields = {"slug": ["namn"]}
 
@@ -37,27 +53,27 @@ class StrategiInline(admin.TabularInline):
 
 
 @admin.register(Malomrade)
-class MalomradeAdmin(admin.ModelAdmin):
-    list_display = ["namn", "program", "ordning"]
-    list_filter = ["program"]
+class MalomradeAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "plan", "ordning"]
+    list_filter = ["plan"]
     search_fields = ["namn"]
     inlines = [StrategiInline]
     prepopulated_fields = {"slug": ["namn"]}
 
 
 @admin.register(Strategi)
-class StrategiAdmin(admin.ModelAdmin):
-    list_display = ["namn", "malomrade", "ordning"]
-    list_filter = ["malomrade"]
+class StrategiAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "malomrade", "plan", "ordning"]
+    list_filter = ["plan", "malomrade"]
     search_fields = ["namn"]
     list_select_related = ["malomrade"]
     prepopulated_fields = {"slug": ["namn"]}
 
 
 @admin.register(Forutsattning)
-class ForutsattningAdmin(admin.ModelAdmin):
-    list_display = ["namn", "program", "ordning"]
-    list_filter = ["program"]
+class ForutsattningAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "plan", "ordning"]
+    list_filter = ["plan"]
     search_fields = ["namn", "beskrivning"]
     prepopulated_fields = {"slug": ["namn"]}
 
@@ -68,12 +84,12 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["namn", "typ", "tillhor", "samlingsbegrepp"]
-    list_filter = ["typ", "samlingsbegrepp"]
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "kommun", "typ", "tillhor", "rapporterar_for", "giltig_fran", "giltig_till"]
+    list_filter = ["kommun", "typ", "samlingsbegrepp"]
     search_fields = ["namn", "alias__namn"]
-    list_select_related = ["tillhor"]
-    autocomplete_fields = ["tillhor"]
+    list_select_related = ["tillhor", "rapporterar_for", "kommun"]
+    autocomplete_fields = ["tillhor", "rapporterar_for", "ersatter"]
     inlines = [OrganisationAliasInline]
     prepopulated_fields = {"slug": ["namn"]}
 

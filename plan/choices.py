@@ -21,6 +21,12 @@ class OrganisationTyp(models.TextChoices):
         return {cls.NAMND, cls.FORVALTNING, cls.BOLAG}
 
 
+class PlanStatus(models.TextChoices):
+    GALLANDE = "gallande", _("Gällande")
+    HISTORISK = "historisk", _("Historisk")
+    KOMMANDE = "kommande", _("Kommande")
+
+
 class AktivitetTyp(models.TextChoices):
     SAMVERKAN = "samverkan", _("Aktivitet för samverkan")
     STYRNING = "styrning", _("Aktivitet för styrning, uppföljning och samordning")

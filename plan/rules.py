@@ -8,11 +8,20 @@ from plan.choices import LEDANDE_ROLLER, PLANAGARE_GRUPP
 
 
 def organisation_ids(user) -> set[int]:
-    """The organisations the user acts for (cached on the user object for the request)."""
-    if not user.is_authenticated:
+    """The organisations the user acts for: those they are a member of, and those their
+    organisations report for (a förvaltning's officials for its nämnd, a bolag's for its styrelse,
+    where the plan names the nämnd). One query, cached on the user object for the request."""
+    if not user.is_authenticated or getattr(user, "is_system", False):
         return set()
     if not hasattr(user, "_jamlik_organisation_ids"):
-        user._jamlik_organisation_ids = set(user.medlemskap.values_list("organisation_id", flat=True))
+        ids: set[int] = set()
+        for organisation_id, rapporterar_for_id in user.medlemskap.values_list(
+            "organisation_id", "organisation__rapporterar_for_id"
+        ):
+            ids.add(organisation_id)
+            if rapporterar_for_id:
+                ids.add(rapporterar_for_id)
+        user._jamlik_organisation_ids = ids
     return user._jamlik_organisation_ids
 
 

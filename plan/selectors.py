@@ -4,29 +4,65 @@ queries whatever the amount of data (prefetches, no per-row queries)."""
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
 
-from plan.choices import Roll
+from plan.choices import PlanStatus, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
 
 
+def planer() -> QuerySet[Plan]:
+    """Every plan, the plan in force first, then the newest: the plan chooser's list."""
+    return Plan.objects.select_related("program__kommun").order_by(
+        Case(When(status=PlanStatus.GALLANDE, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        "-giltig_fran",
+        "namn",
+    )
+
+
 def plan_current() -> Plan | None:
-    """The plan in force: the latest by start year (one plan at a time)."""
-    return Plan.objects.select_related("program").order_by("-giltig_fran").first()
+    """The plan in force: the newest plan marked gällande (of the municipality in the setting
+    PORTAL_KOMMUN when several municipalities share the portal), else the newest plan."""
+    qs = Plan.objects.select_related("program__kommun")
+    if kommun := getattr(settings, "PORTAL_KOMMUN", ""):
+        qs = qs.filter(program__kommun__slug=kommun)
+    return qs.filter(status=PlanStatus.GALLANDE).order_by("-giltig_fran").first() or qs.order_by("-giltig_fran").first()
+
+
+def plan_for_page(slug: str | None) -> Plan:
+    """The plan a public page shows: the one in its address, else the plan in force; 404 if none."""
+    plan = Plan.objects.select_related("program__kommun").filter(slug=slug).first() if slug else plan_current()
+    if plan is None:
+        raise Http404
+    return plan
 
 
 def malomraden_with_strategier(*, plan: Plan) -> QuerySet[Malomrade]:
     return (
-        Malomrade.objects.filter(program_id=plan.program_id)
+        Malomrade.objects.filter(plan=plan)
+        .select_related("plan")
         .order_by("ordning")
-        .prefetch_related(Prefetch("strategier", queryset=Strategi.objects.order_by("ordning")))
+        .prefetch_related(Prefetch("strategier", queryset=Strategi.objects.select_related("plan").order_by("ordning")))
     )
 
 
 def strategier_for_plan(*, plan: Plan) -> QuerySet[Strategi]:
-    return Strategi.objects.filter(malomrade__program_id=plan.program_id).select_related("malomrade")
+    return Strategi.objects.filter(plan=plan).select_related("malomrade", "plan")
+
+
+def organisation_by_slug(slug: str, *, queryset: QuerySet[Organisation] | None = None) -> Organisation | None:
+    """Slugs are unique per municipality: the one of the plan in force's municipality first."""
+    queryset = Organisation.objects.all() if queryset is None else queryset
+    current = plan_current()
+    kommun_id = current.program.kommun_id if current else None
+    return (
+        queryset.filter(slug=slug)
+        .order_by(Case(When(kommun_id=kommun_id, then=Value(0)), default=Value(1), output_field=IntegerField()), "pk")
+        .first()
+    )
 
 
 def roller_prefetch() -> Prefetch:
@@ -37,7 +73,7 @@ def roller_prefetch() -> Prefetch:
 
 
 def aktiviteter_with_roller(*, plan: Plan, typ: str | None = None) -> QuerySet[Aktivitet]:
-    queryset = Aktivitet.objects.filter(plan=plan)
+    queryset = Aktivitet.objects.filter(plan=plan).select_related("plan")
     if typ:
         queryset = queryset.filter(typ=typ)
     return queryset.order_by("typ", "ordning").prefetch_related(roller_prefetch())
@@ -58,8 +94,14 @@ def organisationer_by_typ(organisationer: list[Organisation]) -> list[tuple[str,
     return list(grupper.items())
 
 
-def organisationer_list() -> QuerySet[Organisation]:
-    return Organisation.objects.select_related("tillhor").prefetch_related("alias").order_by("namn")
+def organisationer_list(*, plan: Plan) -> QuerySet[Organisation]:
+    """The municipality's register of organisations (of the plan's municipality)."""
+    return (
+        Organisation.objects.filter(kommun_id=plan.program.kommun_id)
+        .select_related("tillhor")
+        .prefetch_related("alias", "ersatt_av")
+        .order_by("namn")
+    )
 
 
 @dataclass
@@ -74,38 +116,46 @@ class Sokresultat:
         return len(self.aktiviteter) + len(self.strategier) + len(self.organisationer)
 
 
-def sok(*, fraga: str) -> Sokresultat:
-    """Full-text search (PostgreSQL, Swedish stemming) across activities, strategies and
-    organisations including their aliases; substring matching on names too, because Swedish
-    compounds (Kultur-nämnden) are single words to the full-text parser. icontains on SQLite."""
+def sok(*, fraga: str, plan: Plan) -> Sokresultat:
+    """Full-text search (PostgreSQL, Swedish stemming) across one plan's activities and strategies
+    and its municipality's organisations including their aliases; substring matching on names too,
+    because Swedish compounds (Kultur-nämnden) are single words to the full-text parser.
+    icontains on SQLite."""
     fraga = fraga.strip()
     if not fraga:
         return Sokresultat(fraga, [], [], [])
+    aktiviteter = Aktivitet.objects.filter(plan=plan)
+    strategier = Strategi.objects.filter(plan=plan)
+    organisationer = Organisation.objects.filter(kommun_id=plan.program.kommun_id)
     if connection.vendor == "postgresql":
         query = SearchQuery(fraga, config="swedish", search_type="websearch")
-        aktivitet_ids = Aktivitet.objects.annotate(
+        aktivitet_ids = aktiviteter.annotate(
             sokvektor=SearchVector("titel", "matrisrubrik", "syfte", "beskrivning", config="swedish")
         ).filter(Q(sokvektor=query) | Q(titel__icontains=fraga))
-        strategi_ids = Strategi.objects.annotate(sokvektor=SearchVector("namn", config="swedish")).filter(
+        strategi_ids = strategier.annotate(sokvektor=SearchVector("namn", config="swedish")).filter(
             Q(sokvektor=query) | Q(namn__icontains=fraga)
         )
-        organisation_ids = Organisation.objects.annotate(
+        organisation_ids = organisationer.annotate(
             sokvektor=SearchVector("namn", "beskrivning", "alias__namn", config="swedish")
         ).filter(Q(sokvektor=query) | Q(namn__icontains=fraga) | Q(alias__namn__icontains=fraga))
     else:
-        aktivitet_ids = Aktivitet.objects.filter(
+        aktivitet_ids = aktiviteter.filter(
             Q(titel__icontains=fraga) | Q(syfte__icontains=fraga) | Q(beskrivning__icontains=fraga)
         )
-        strategi_ids = Strategi.objects.filter(namn__icontains=fraga)
-        organisation_ids = Organisation.objects.filter(
+        strategi_ids = strategier.filter(namn__icontains=fraga)
+        organisation_ids = organisationer.filter(
             Q(namn__icontains=fraga) | Q(beskrivning__icontains=fraga) | Q(alias__namn__icontains=fraga)
         )
     return Sokresultat(
         fraga=fraga,
-        aktiviteter=list(Aktivitet.objects.filter(pk__in=aktivitet_ids.values("pk")).order_by("typ", "ordning")),
+        aktiviteter=list(
+            Aktivitet.objects.filter(pk__in=aktivitet_ids.values("pk"))
+            .select_related("plan")
+            .order_by("typ", "ordning")
+        ),
         strategier=list(
             Strategi.objects.filter(pk__in=strategi_ids.values("pk"))
-            .select_related("malomrade")
+            .select_related("malomrade", "plan")
             .order_by("malomrade__ordning", "ordning")
         ),
         organisationer=list(

@@ -7,42 +7,41 @@ from django.utils.translation import gettext as _
 from jamlik.exports import csv_response, xlsx_response
 from plan.choices import LEDANDE_ROLLER
 from plan.filters import AktivitetFilterSet, OrganisationFilterSet
-from plan.models import Aktivitet
-from plan.selectors import aktiviteter_with_roller, organisationer_list, plan_current
+from plan.selectors import aktiviteter_with_roller, organisationer_list, plan_for_page
 
 
-def organisation_list(request):
-    filterset = OrganisationFilterSet(request.GET, queryset=organisationer_list())
+def organisation_list(request, plan=None):
+    plan = plan_for_page(plan)
+    filterset = OrganisationFilterSet(request.GET, queryset=organisationer_list(plan=plan))
     valid = filterset.is_valid()
     organisationer = list(filterset.qs) if valid else []
     return render(
         request,
         "plan/organisation_list.html",
-        {"filterset": filterset, "organisationer": organisationer},
+        {"plan": plan, "filterset": filterset, "organisationer": organisationer},
         status=200 if valid else 400,
     )
 
 
-def _aktiviteter(request):
-    plan = plan_current()
-    queryset = aktiviteter_with_roller(plan=plan) if plan else Aktivitet.objects.none()
-    filterset = AktivitetFilterSet(request.GET, queryset=queryset)
+def _aktiviteter(request, plan):
+    filterset = AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan)
     valid = filterset.is_valid()
     return filterset, (list(filterset.qs) if valid else []), valid
 
 
-def aktivitet_list(request):
-    filterset, aktiviteter, valid = _aktiviteter(request)
+def aktivitet_list(request, plan=None):
+    plan = plan_for_page(plan)
+    filterset, aktiviteter, valid = _aktiviteter(request, plan)
     return render(
         request,
         "plan/aktivitet_list.html",
-        {"filterset": filterset, "aktiviteter": aktiviteter, "query": request.GET.urlencode()},
+        {"plan": plan, "filterset": filterset, "aktiviteter": aktiviteter, "query": request.GET.urlencode()},
         status=200 if valid else 400,
     )
 
 
-def _aktivitet_export(request):
-    _filterset, aktiviteter, valid = _aktiviteter(request)
+def _aktivitet_export(request, plan):
+    _filterset, aktiviteter, valid = _aktiviteter(request, plan)
     if not valid:
         return None, None
     rubriker = [_("Typ"), _("Aktivitet"), _("Samordningsansvar eller ansvar"), _("Övriga aktörer"), _("Adress")]
@@ -62,15 +61,15 @@ def _aktivitet_export(request):
     return rubriker, rader
 
 
-def aktivitet_list_csv(request):
-    rubriker, rader = _aktivitet_export(request)
+def aktivitet_list_csv(request, plan=None):
+    rubriker, rader = _aktivitet_export(request, plan_for_page(plan))
     if rubriker is None:
         return HttpResponseBadRequest(_("Ogiltigt filter."))
     return csv_response(filnamn="aktiviteter", rubriker=rubriker, rader=rader)
 
 
-def aktivitet_list_xlsx(request):
-    rubriker, rader = _aktivitet_export(request)
+def aktivitet_list_xlsx(request, plan=None):
+    rubriker, rader = _aktivitet_export(request, plan_for_page(plan))
     if rubriker is None:
         return HttpResponseBadRequest(_("Ogiltigt filter."))
     return xlsx_response(filnamn="aktiviteter", blad=_("Aktiviteter"), rubriker=rubriker, rader=rader)

@@ -32,8 +32,8 @@ class MatrisplaceringAdmin(admin.ModelAdmin):
 
 @admin.register(Insats)
 class InsatsAdmin(admin.ModelAdmin):
-    list_display = ["titel", "samverkansaktivitet", "demo"]
-    list_filter = ["demo", "samverkansaktivitet"]
+    list_display = ["titel", "samverkansaktivitet", "exempel"]
+    list_filter = ["exempel", "samverkansaktivitet"]
     search_fields = ["titel", "beskrivning"]
     filter_horizontal = ["organisationer", "strategier"]
     prepopulated_fields = {"slug": ["titel"]}

@@ -8,7 +8,20 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Plan, Strategi
+from plan.models import (
+    Aktivitet,
+    Aktivitetsroll,
+    Forutsattning,
+    Kommun,
+    Malomrade,
+    Organisation,
+    OrganisationAlias,
+    Plan,
+    Planavsnitt,
+    Program,
+    Strategi,
+    StyrandeDokument,
+)
 from samverkan.models import Insats, Matrisplacering
 
 VERSION_KEY = "samverkan:matris:version"
@@ -32,7 +45,12 @@ def matris_version_bump(**kwargs) -> None:
 
 def connect_signals() -> None:
     for model in (
+        Kommun,
+        Program,
         Plan,
+        Planavsnitt,
+        Forutsattning,
+        StyrandeDokument,
         Malomrade,
         Strategi,
         Organisation,
@@ -45,3 +63,4 @@ def connect_signals() -> None:
         post_save.connect(matris_version_bump, sender=model, dispatch_uid=f"matris-save-{model.__name__}")
         post_delete.connect(matris_version_bump, sender=model, dispatch_uid=f"matris-delete-{model.__name__}")
     m2m_changed.connect(matris_version_bump, sender=Aktivitet.organisationer.through, dispatch_uid="matris-m2m")
+    m2m_changed.connect(matris_version_bump, sender=Organisation.ersatter.through, dispatch_uid="matris-m2m-ersatter")

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from plan.choices import AktivitetTyp
 from plan.models import Aktivitet, AktivitetTypManager, Malomrade, Organisation, Strategi
@@ -39,6 +40,7 @@ class Matrisplacering(models.Model):
     )
     strategi = models.ForeignKey(Strategi, models.PROTECT, related_name="matrisplaceringar", verbose_name=_("strategi"))
     ordning = models.PositiveSmallIntegerField(_("ordning i cellen"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("placering i strategimatrisen")
@@ -64,10 +66,10 @@ class Matrisplacering(models.Model):
         strategi = getattr(self, "strategi", None)
         if aktivitet and aktivitet.typ != AktivitetTyp.SAMVERKAN:
             raise ValidationError({"samverkansaktivitet": _("Matrisens rader är samverkansaktiviteter.")})
-        if aktivitet and malomrade and malomrade.program_id != aktivitet.plan.program_id:
-            raise ValidationError({"malomrade": _("Målområdet hör inte till planens program.")})
-        if aktivitet and strategi and strategi.malomrade.program_id != aktivitet.plan.program_id:
-            raise ValidationError({"strategi": _("Strategin hör till ett målområde som inte finns i planens program.")})
+        if aktivitet and malomrade and malomrade.plan_id != aktivitet.plan_id:
+            raise ValidationError({"malomrade": _("Målområdet hör inte till aktivitetens plan.")})
+        if aktivitet and strategi and strategi.plan_id != aktivitet.plan_id:
+            raise ValidationError({"strategi": _("Strategin hör inte till aktivitetens plan.")})
 
     @property
     def utanfor_eget_malomrade(self) -> bool:
@@ -86,19 +88,24 @@ class Insats(models.Model):
         verbose_name=_("samverkansaktivitet"),
     )
     titel = models.CharField(_("titel"), max_length=200)
-    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120)
     beskrivning = models.TextField(_("beskrivning"))
     organisationer = models.ManyToManyField(
         Organisation, blank=True, related_name="insatser", verbose_name=_("organisationer")
     )
     strategier = models.ManyToManyField(Strategi, blank=True, related_name="insatser", verbose_name=_("strategier"))
     kalla = models.CharField(_("källa"), max_length=300, blank=True)
-    demo = models.BooleanField(_("demodata"), default=False, help_text=_("Exempel för demonstration, inte beslutat."))
+    exempel = models.BooleanField(
+        _("exempel"), default=False, help_text=_("Demodata: ett exempel för att visa portalen, inte beslutat.")
+    )
 
     class Meta:
         verbose_name = _("insats")
         verbose_name_plural = _("insatser")
         ordering = ["samverkansaktivitet__ordning", "titel"]
+        constraints = [
+            models.UniqueConstraint(fields=["samverkansaktivitet", "slug"], name="insats_unik_slug"),
+        ]
 
     def __str__(self) -> str:
         return self.titel

@@ -39,11 +39,11 @@ def strategimatris(*, plan: Plan, filterset: "MatrisplaceringFilterSet | None" =
     matris/ uses — the matrix keeps the rows and columns that hold a matching placement, shows
     those rows whole, and marks the chosen strategy. At most five queries whatever the data size."""
     data = filterset.form.cleaned_data if filterset is not None else {}
-    kolumner = Malomrade.objects.filter(program_id=plan.program_id).order_by("ordning")
+    kolumner = Malomrade.objects.filter(plan=plan).order_by("ordning")
     if data.get("malomrade"):
         kolumner = kolumner.filter(pk=data["malomrade"].pk)
     kolumner = list(kolumner)
-    aktiviteter = Samverkansaktivitet.objects.filter(plan=plan).order_by("ordning")
+    aktiviteter = Samverkansaktivitet.objects.filter(plan=plan).select_related("plan").order_by("ordning")
     if filterset is not None and any(data.values()):
         aktiviteter = aktiviteter.filter(pk__in=filterset.qs.values("samverkansaktivitet_id"))
     organisation = data.get("organisation")
@@ -55,7 +55,7 @@ def strategimatris(*, plan: Plan, filterset: "MatrisplaceringFilterSet | None" =
     kolumn_index = {m.pk: i for i, m in enumerate(kolumner)}
     placeringar = (
         Matrisplacering.objects.filter(samverkansaktivitet_id__in=list(rader), malomrade_id__in=list(kolumn_index))
-        .select_related("strategi")
+        .select_related("strategi__plan")
         .order_by("ordning")
     )
     for placering in placeringar:
@@ -66,10 +66,12 @@ def strategimatris(*, plan: Plan, filterset: "MatrisplaceringFilterSet | None" =
 
 
 def matrisplaceringar() -> QuerySet[Matrisplacering]:
-    """Every cell entry of the matrix in reading order (row, column, position in the cell)."""
+    """Every cell entry of the matrices in reading order (plan, row, column, position in the cell)."""
     return Matrisplacering.objects.select_related(
-        "samverkansaktivitet", "malomrade", "strategi", "strategi__malomrade"
-    ).order_by("samverkansaktivitet__ordning", "malomrade__ordning", "ordning")
+        "samverkansaktivitet__plan", "malomrade", "strategi", "strategi__malomrade"
+    ).order_by(
+        "samverkansaktivitet__plan__giltig_fran", "samverkansaktivitet__ordning", "malomrade__ordning", "ordning"
+    )
 
 
 def matris_export_rader(*, plan: Plan) -> list[list[str]]:
@@ -95,13 +97,18 @@ class Aktivitetsdetalj:
     insatser: list[Insats]
 
 
-def samverkansaktivitet_detail(*, slug: str) -> Aktivitetsdetalj | None:
-    aktivitet = Samverkansaktivitet.objects.prefetch_related(roller_prefetch()).filter(slug=slug).first()
+def samverkansaktivitet_detail(*, plan: Plan, slug: str) -> Aktivitetsdetalj | None:
+    aktivitet = (
+        Samverkansaktivitet.objects.select_related("plan")
+        .prefetch_related(roller_prefetch())
+        .filter(plan=plan, slug=slug)
+        .first()
+    )
     if aktivitet is None:
         return None
     per_kolumn: OrderedDict = OrderedDict()
     for placering in (
-        aktivitet.matrisplaceringar.select_related("malomrade", "strategi", "strategi__malomrade")
+        aktivitet.matrisplaceringar.select_related("malomrade", "strategi__plan", "strategi__malomrade")
         .order_by("malomrade__ordning", "ordning")
         .all()
     ):
@@ -109,7 +116,9 @@ def samverkansaktivitet_detail(*, slug: str) -> Aktivitetsdetalj | None:
     insatser = list(
         aktivitet.insatser.prefetch_related(
             Prefetch("organisationer", queryset=Organisation.objects.order_by("namn")),
-            Prefetch("strategier", queryset=Strategi.objects.order_by("malomrade__ordning", "ordning")),
+            Prefetch(
+                "strategier", queryset=Strategi.objects.select_related("plan").order_by("malomrade__ordning", "ordning")
+            ),
         ).order_by("titel")
     )
     return Aktivitetsdetalj(aktivitet=aktivitet, strategier=list(per_kolumn.items()), insatser=insatser)
@@ -117,7 +126,7 @@ def samverkansaktivitet_detail(*, slug: str) -> Aktivitetsdetalj | None:
 
 def placeringar_for_strategi(*, strategi: Strategi) -> list[Matrisplacering]:
     return list(
-        strategi.matrisplaceringar.select_related("samverkansaktivitet", "malomrade").order_by(
+        strategi.matrisplaceringar.select_related("samverkansaktivitet__plan", "malomrade").order_by(
             "samverkansaktivitet__ordning", "malomrade__ordning"
         )
     )
@@ -127,11 +136,11 @@ def placeringar_for_malomrade(*, malomrade: Malomrade) -> list[tuple[Samverkansa
     """The strategies each activity places in this målområde's column, row by row."""
     per_rad: OrderedDict = OrderedDict()
     for placering in malomrade.matrisplaceringar.select_related(
-        "samverkansaktivitet", "strategi", "strategi__malomrade"
+        "samverkansaktivitet__plan", "strategi__plan", "strategi__malomrade"
     ).order_by("samverkansaktivitet__ordning", "ordning"):
         per_rad.setdefault(placering.samverkansaktivitet, []).append(placering)
     return list(per_rad.items())
 
 
 def insatser_for_strategi(*, strategi: Strategi) -> list[Insats]:
-    return list(strategi.insatser.select_related("samverkansaktivitet").order_by("titel"))
+    return list(strategi.insatser.select_related("samverkansaktivitet__plan").order_by("titel"))

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jamlik.exports import csv_response, xlsx_response
-from plan.selectors import plan_current
+from plan.selectors import plan_for_page
 from samverkan.cache import TIMEOUT, matris_version
 from samverkan.filters import MatrisplaceringFilterSet
 from samverkan.selectors import matris_export_rader, strategimatris
@@ -17,18 +17,18 @@ from samverkan.selectors import matris_export_rader, strategimatris
 MATRIS_FILTER = tuple(MatrisplaceringFilterSet.base_filters)
 
 
-def matris(request):
-    """The matrix page. The content (filter form and table) is cached per language and filter
-    under the plan data's version key; the page around it is rendered per request."""
-    values = {name: request.GET.get(name, "")[:120] for name in MATRIS_FILTER}
+def matris(request, plan=None):
+    """The matrix page of one plan. The content (filter form and table) is cached per plan, language
+    and filter under the plan data's version key; the page around it is rendered per request."""
+    plan = plan_for_page(plan)
+    values = {name: request.GET.get(name, "")[:120] for name in MATRIS_FILTER if name != "plan"}
     filtret = hashlib.sha256("\x1f".join(values.values()).encode()).hexdigest()[:32]  # no raw input in keys
-    key = f"samverkan:matris:{matris_version()}:{get_language()}:{filtret}"
+    key = f"samverkan:matris:{matris_version()}:{plan.pk}:{get_language()}:{filtret}"
     cached = cache.get(key)
     if cached is None:
-        filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v})
+        filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v}, plan=plan)
         valid = filterset.is_valid()
-        plan = plan_current()
-        matrisen = strategimatris(plan=plan, filterset=filterset) if plan and valid else None
+        matrisen = strategimatris(plan=plan, filterset=filterset) if valid else None
         innehall = render_to_string(
             "samverkan/_matris.html",
             {"plan": plan, "matris": matrisen, "filterset": filterset, "filtrerad": any(values.values())},
@@ -38,23 +38,21 @@ def matris(request):
         if valid:
             cache.set(key, cached, TIMEOUT)
     innehall, status = cached
-    return render(request, "samverkan/matris.html", {"innehall": innehall}, status=status)
+    return render(request, "samverkan/matris.html", {"plan": plan, "innehall": innehall}, status=status)
 
 
 RUBRIKER = ("Samverkansaktivitet", "Målområde (kolumn)", "Ordning i cellen", "Strategi", "Strategins målområde")
 
 
-def _export():
-    plan = plan_current()
-    rubriker = [_(r) for r in RUBRIKER]
-    return rubriker, (matris_export_rader(plan=plan) if plan else [])
+def _export(plan):
+    return [_(r) for r in RUBRIKER], matris_export_rader(plan=plan)
 
 
-def matris_csv(request):
-    rubriker, rader = _export()
+def matris_csv(request, plan=None):
+    rubriker, rader = _export(plan_for_page(plan))
     return csv_response(filnamn="strategimatrisen", rubriker=rubriker, rader=rader)
 
 
-def matris_xlsx(request):
-    rubriker, rader = _export()
+def matris_xlsx(request, plan=None):
+    rubriker, rader = _export(plan_for_page(plan))
     return xlsx_response(filnamn="strategimatrisen", blad=_("Strategimatrisen"), rubriker=rubriker, rader=rader)

@@ -3,6 +3,7 @@
 from celery import Task, shared_task
 
 from jamlik.actors import SYSTEM
+from plan.selectors import plan_for_page
 from uppfoljning.sammanstallning import jobb
 from uppfoljning.services.sammanstallning import COMPILE_TASK, uppfoljningsrapport_start
 
@@ -30,6 +31,7 @@ def compile_uppfoljningsrapport(*, rapport_id: int) -> int:
 
 
 @shared_task
-def compile_uppfoljningsrapport_for_year(*, ar: int) -> int:
-    """For Celery beat: start a new version for the follow-up year (creates the job, enqueues it)."""
-    return uppfoljningsrapport_start(user=SYSTEM, ar=ar).pk
+def compile_uppfoljningsrapport_for_year(*, ar: int, plan: str | None = None) -> int:
+    """For Celery beat: start a new version of a plan's follow-up for the year (the plan in force
+    unless a plan slug is given)."""
+    return uppfoljningsrapport_start(user=SYSTEM, plan=plan_for_page(plan), ar=ar).pk

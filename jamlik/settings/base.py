@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.humanize",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "jamlik.web.context.portal",
             ],
         },
     }
@@ -193,8 +195,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jämlik stad – öppet API",
-    "DESCRIPTION": "Göteborgs Stads plan för en jämlik stad 2019–2022 som öppna data: målområden, "
-    "strategier, förutsättningar, organisationer, aktiviteter, strategimatrisen och uppföljning.",
+    "DESCRIPTION": "En kommuns planer som öppna data: planer, målområden, strategier, förutsättningar, "
+    "organisationer, aktiviteter, strategimatrisen och uppföljning. Innehåll som hör till en plan har fältet "
+    "och filtret `plan`; kortnamn (slug) är unika inom en plan.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -268,3 +271,8 @@ def require_secret_key(value: str | None) -> str:
 
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # a revert would bypass the workflow and the version check
+
+# The portal's name in its header and titles; the plan's own name comes from the data.
+PORTAL_NAMN = env("PORTAL_NAMN", "Jämlik stad")
+# When several municipalities share the portal: the slug of the one whose plan the short addresses show.
+PORTAL_KOMMUN = env("PORTAL_KOMMUN", "")

@@ -1,18 +1,22 @@
-"""Public pages that combine the apps: the start page, målområde, strategi, organisation and
-activity pages, and search. Thin: read through the selectors, render."""
+"""Public pages that combine the apps: the plan chooser, a plan's start page and its own page,
+målområde, strategi, organisation and activity pages, and search. Every page of a plan takes the
+plan from its address (`/planer/<plan>/…`) or shows the plan in force (the short addresses).
+Thin: read through the selectors, render."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
-from plan.models import Malomrade, Strategi
+from plan.models import Malomrade, Plan, Strategi, plan_reverse
 from plan.selectors import (
     aktiviteter_with_roller,
     malomraden_with_strategier,
-    organisationer_by_typ,
     plan_current,
+    plan_for_page,
+    planer,
     roller_grouped,
     roller_prefetch,
     sok,
@@ -23,37 +27,61 @@ from uppfoljning.models import Styrningsaktivitet
 from uppfoljning.selectors.rapportering import aktuell_status, godkanda_rapporter
 
 
-def start(request):
-    plan = plan_current()
-    context = {"plan": plan}
-    if plan:
-        status = aktuell_status(plan=plan)
-        aktiviteter = list(aktiviteter_with_roller(plan=plan))
-        for aktivitet in aktiviteter:
-            aktivitet.aktuell_status = status.get(aktivitet.pk)
-        context |= {
-            "malomraden": malomraden_with_strategier(plan=plan),
-            "samverkansaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
-            "styrningsaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.STYRNING],
-        }
+def plan_list(request):
+    return render(request, "web/plan_list.html", {"planer": list(planer())})
+
+
+def plan_valj(request):
+    """The plan chooser (a plain GET form, works without JavaScript): to the chosen plan's start."""
+    plan = Plan.objects.filter(slug=request.GET.get("plan", "")[:100]).first()
+    if plan is None:
+        return HttpResponseRedirect(reverse("web:planer"))
+    return HttpResponseRedirect(plan_reverse(plan, "start"))
+
+
+def start(request, plan=None):
+    if plan is None and plan_current() is None:
+        return render(request, "web/start.html", {"plan": None})  # a fresh install: say how to load one
+    plan = plan_for_page(plan)
+    status = aktuell_status(plan=plan)
+    aktiviteter = list(aktiviteter_with_roller(plan=plan))
+    for aktivitet in aktiviteter:
+        aktivitet.aktuell_status = status.get(aktivitet.pk)
+    context = {
+        "plan": plan,
+        "malomraden": list(malomraden_with_strategier(plan=plan)),
+        "samverkansaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
+        "styrningsaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.STYRNING],
+    }
     return render(request, "web/start.html", context)
 
 
-def malomrade_detail(request, slug):
-    malomrade = get_object_or_404(Malomrade.objects.prefetch_related("strategier"), slug=slug)
+def plan_detail(request, plan=None):
+    """The plan's own page: decision, validity, revision, document owner, its sections of text, the
+    förutsättningar, the related and supporting documents, and how it is followed up."""
+    return render(request, "web/plan_detail.html", selectors.plan_detail(plan=plan_for_page(plan)))
+
+
+def malomrade_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+    malomrade = get_object_or_404(
+        Malomrade.objects.select_related("plan").prefetch_related("strategier"), plan=plan, slug=slug
+    )
     return render(
         request,
         "web/malomrade_detail.html",
-        {"malomrade": malomrade, "rader": placeringar_for_malomrade(malomrade=malomrade)},
+        {"plan": plan, "malomrade": malomrade, "rader": placeringar_for_malomrade(malomrade=malomrade)},
     )
 
 
-def strategi_detail(request, slug):
-    strategi = get_object_or_404(Strategi.objects.select_related("malomrade"), slug=slug)
+def strategi_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+    strategi = get_object_or_404(Strategi.objects.select_related("malomrade__plan", "plan"), plan=plan, slug=slug)
     return render(
         request,
         "web/strategi_detail.html",
         {
+            "plan": plan,
             "strategi": strategi,
             "placeringar": placeringar_for_strategi(strategi=strategi),
             "insatser": insatser_for_strategi(strategi=strategi),
@@ -61,31 +89,37 @@ def strategi_detail(request, slug):
     )
 
 
-def organisation_detail(request, slug):
-    oversikt = selectors.organisation_detail(slug=slug)
+ROLLRUBRIKER = [
+    (Roll.SAMORDNINGSANSVAR, _("Samordningsansvar för")),
+    (Roll.ANSVAR, _("Ansvar för")),
+    (Roll.CENTRAL_AKTOR, _("Central aktör i")),
+    (Roll.PILOTVERKSAMHET, _("Pilotverksamhet i")),
+]
+
+
+def organisation_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+    oversikt = selectors.organisation_detail(slug=slug, plan=plan)
     if oversikt is None:
         raise Http404
-    rollrubriker = [
-        (Roll.SAMORDNINGSANSVAR, _("Samordningsansvar för")),
-        (Roll.ANSVAR, _("Ansvar för")),
-        (Roll.CENTRAL_AKTOR, _("Central aktör i")),
-        (Roll.PILOTVERKSAMHET, _("Pilotverksamhet i")),
-    ]
-    roller = [(rubrik, oversikt.roller[roll]) for roll, rubrik in rollrubriker if oversikt.roller[roll]]
+    roller = [(str(rubrik), oversikt.roller[roll]) for roll, rubrik in ROLLRUBRIKER if oversikt.roller[roll]]
     return render(
         request,
         "web/organisation_detail.html",
-        {"organisation": oversikt.organisation, "oversikt": oversikt, "roller": roller},
+        {"plan": plan, "organisation": oversikt.organisation, "oversikt": oversikt, "roller": roller},
     )
 
 
-def search(request):
+def search(request, plan=None):
+    plan = plan_for_page(plan)
     fraga = request.GET.get("q", "")[:200]
-    return render(request, "web/sok.html", {"fraga": fraga, "resultat": sok(fraga=fraga) if fraga.strip() else None})
+    resultat = sok(fraga=fraga, plan=plan) if fraga.strip() else None
+    return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat})
 
 
-def samverkansaktivitet_detail(request, slug):
-    detalj = samverkansaktivitet_selector(slug=slug)
+def samverkansaktivitet_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+    detalj = samverkansaktivitet_selector(plan=plan, slug=slug)
     if detalj is None:
         raise Http404
     roller = roller_grouped(detalj.aktivitet)
@@ -93,9 +127,10 @@ def samverkansaktivitet_detail(request, slug):
         request,
         "web/samverkansaktivitet_detail.html",
         {
+            "plan": plan,
             "aktivitet": detalj.aktivitet,
             "samordningsansvar": roller["samordningsansvar"],
-            "centrala_aktorer": organisationer_by_typ(roller["central_aktor"]),
+            "centrala_aktorer": roller["central_aktor"],  # in the plan's order
             "strategier": detalj.strategier,
             "insatser": detalj.insatser,
             "rapporter": godkanda_rapporter(aktivitet=detalj.aktivitet),
@@ -103,13 +138,17 @@ def samverkansaktivitet_detail(request, slug):
     )
 
 
-def styrningsaktivitet_detail(request, slug):
-    aktivitet = get_object_or_404(Styrningsaktivitet.objects.prefetch_related(roller_prefetch()), slug=slug)
+def styrningsaktivitet_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+    aktivitet = get_object_or_404(
+        Styrningsaktivitet.objects.select_related("plan").prefetch_related(roller_prefetch()), plan=plan, slug=slug
+    )
     roller = roller_grouped(aktivitet)
     return render(
         request,
         "web/styrningsaktivitet_detail.html",
         {
+            "plan": plan,
             "aktivitet": aktivitet,
             "ansvar": roller["ansvar"],
             "pilotverksamheter": roller["pilotverksamhet"],

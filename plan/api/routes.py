@@ -4,11 +4,13 @@ from plan.api.views import (
     ForutsattningViewSet,
     MalomradeViewSet,
     OrganisationViewSet,
+    PlanViewSet,
     StrategiViewSet,
     StyrandeDokumentViewSet,
 )
 
 ROUTES: list = [  # (prefix, viewset, basename) registered on the /api/v1/ router
+    ("planer", PlanViewSet, "plan"),
     ("malomraden", MalomradeViewSet, "malomrade"),
     ("strategier", StrategiViewSet, "strategi"),
     ("forutsattningar", ForutsattningViewSet, "forutsattning"),

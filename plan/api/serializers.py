@@ -1,8 +1,46 @@
-"""Read-only representations of the plan for the open API. Stable identifiers are slugs."""
+"""Read-only representations of the plan for the open API. Stable identifiers are slugs, unique
+within a plan; every plan-scoped row carries its plan."""
 
 from rest_framework import serializers
 
-from plan.models import Aktivitet, Aktivitetsroll, Forutsattning, Malomrade, Organisation, Strategi, StyrandeDokument
+from plan.api.scoping import PlanScopedUrlField
+from plan.models import (
+    Aktivitet,
+    Aktivitetsroll,
+    Forutsattning,
+    Malomrade,
+    Organisation,
+    Plan,
+    Strategi,
+    StyrandeDokument,
+)
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="plan-detail", lookup_field="slug")
+    kommun = serializers.CharField(source="program.kommun.namn", read_only=True)
+    program = serializers.CharField(source="program.namn", read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "url",
+            "slug",
+            "namn",
+            "status",
+            "kommun",
+            "program",
+            "dokumentsort",
+            "beslutad_av",
+            "galler_for",
+            "diarienummer",
+            "beslutsdatum",
+            "paragraf",
+            "giltig_fran",
+            "giltig_till",
+            "senast_reviderad",
+            "dokumentansvarig",
+        ]
 
 
 class StrategiKortSerializer(serializers.ModelSerializer):
@@ -11,38 +49,84 @@ class StrategiKortSerializer(serializers.ModelSerializer):
         fields = ["slug", "namn", "ordning"]
 
 
-class MalomradeSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="malomrade-detail", lookup_field="slug")
+PLAN = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="Planen raden hör till.")
+
+
+class MalomradeSerializer(serializers.ModelSerializer):
+    url = PlanScopedUrlField(view_name="malomrade-detail")
+    plan = PLAN
     strategier = StrategiKortSerializer(many=True, read_only=True)
 
     class Meta:
         model = Malomrade
-        fields = ["url", "slug", "namn", "kortnamn", "ordning", "beskrivning", "strategier"]
+        fields = [
+            "url",
+            "plan",
+            "slug",
+            "namn",
+            "kortnamn",
+            "ordning",
+            "beskrivning",
+            "genomsyrar_samverkan",
+            "strategier",
+        ]
 
 
 class StrategiSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="strategi-detail", lookup_field="slug")
+    url = PlanScopedUrlField(view_name="strategi-detail")
+    plan = PLAN
     malomrade = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
         model = Strategi
-        fields = ["url", "slug", "namn", "ordning", "malomrade"]
+        fields = ["url", "plan", "slug", "namn", "ordning", "malomrade"]
 
 
 class ForutsattningSerializer(serializers.ModelSerializer):
+    plan = PLAN
+
     class Meta:
         model = Forutsattning
-        fields = ["slug", "namn", "ordning", "beskrivning"]
+        fields = ["plan", "slug", "namn", "ordning", "beskrivning"]
+
+
+class AliasSerializer(serializers.Serializer):
+    namn = serializers.CharField()
+    i_planen = serializers.BooleanField(help_text="Falskt: tillagd kunskap, namnet står inte i planen.")
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="organisation-detail", lookup_field="slug")
+    kommun = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     tillhor = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    alias = serializers.SlugRelatedField(slug_field="namn", many=True, read_only=True)
+    rapporterar_for = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    alias = AliasSerializer(many=True, read_only=True)
+    ersatter = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    ersatt_av = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    rapporteringsskyldig = serializers.BooleanField(
+        read_only=True, help_text="Stadens egna organisationer rapporterar; externa aktörer är samverkanspartner."
+    )
 
     class Meta:
         model = Organisation
-        fields = ["url", "slug", "namn", "typ", "tillhor", "samlingsbegrepp", "alias", "beskrivning"]
+        fields = [
+            "url",
+            "kommun",
+            "slug",
+            "namn",
+            "typ",
+            "tillhor",
+            "rapporterar_for",
+            "samlingsbegrepp",
+            "rapporteringsskyldig",
+            "alias",
+            "giltig_fran",
+            "giltig_till",
+            "ersatter",
+            "ersatt_av",
+            "beskrivning",
+            "anmarkning",
+        ]
 
 
 class RollSerializer(serializers.ModelSerializer):
@@ -51,21 +135,25 @@ class RollSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Aktivitetsroll
-        fields = ["organisation", "organisationsnamn", "roll"]
+        fields = ["organisation", "organisationsnamn", "roll", "ordning"]
 
 
 class AktivitetSerializer(serializers.ModelSerializer):
+    plan = PLAN
     roller = RollSerializer(many=True, read_only=True)
 
     class Meta:
         model = Aktivitet
-        fields = ["slug", "titel", "ordning", "syfte", "beskrivning", "roller"]
+        fields = ["plan", "slug", "titel", "ordning", "syfte", "beskrivning", "roller"]
 
 
 class StyrandeDokumentSerializer(serializers.ModelSerializer):
+    plan = PLAN
+
     class Meta:
         model = StyrandeDokument
         fields = [
+            "plan",
             "slug",
             "namn",
             "kategori",
@@ -76,4 +164,5 @@ class StyrandeDokumentSerializer(serializers.ModelSerializer):
             "giltighet",
             "koppling",
             "ordning",
+            "anmarkning",
         ]

@@ -4,13 +4,13 @@ samverkan.Samverkansaktivitet and uppfoljning.Styrningsaktivitet are proxies of 
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from plan.choices import ROLLER_PER_AKTIVITETTYP, AktivitetTyp, Roll
 
 from .organisation import Organisation
-from .program import Plan
+from .program import Plan, plan_reverse
 
 
 class AktivitetTypManager(models.Manager):
@@ -34,19 +34,24 @@ class Aktivitet(models.Model):
         blank=True,
         help_text=_("Titeln så som den står i strategimatrisen (Figur 4), om den skiljer sig."),
     )
-    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120)
     ordning = models.PositiveSmallIntegerField(_("ordning"))
     syfte = models.TextField(_("syfte"), blank=True)
     beskrivning = models.TextField(_("beskrivning"), blank=True)
+    fotnoter = models.TextField(
+        _("fotnoter"), blank=True, help_text=_("Planens fotnoter till aktiviteten, en per stycke.")
+    )
     organisationer = models.ManyToManyField(
         Organisation, through="Aktivitetsroll", related_name="aktiviteter", verbose_name=_("organisationer")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         ordering = ["plan", "typ", "ordning"]
         constraints = [
+            models.UniqueConstraint(fields=["plan", "slug"], name="aktivitet_unik_slug"),
             models.UniqueConstraint(fields=["plan", "typ", "ordning"], name="aktivitet_unik_ordning"),
             models.UniqueConstraint(fields=["plan", "titel"], name="aktivitet_unik_titel"),
         ]
@@ -56,8 +61,8 @@ class Aktivitet(models.Model):
 
     def get_absolute_url(self) -> str:
         if self.typ == AktivitetTyp.SAMVERKAN:
-            return reverse("web:samverkansaktivitet", kwargs={"slug": self.slug})
-        return reverse("web:styrningsaktivitet", kwargs={"slug": self.slug})
+            return plan_reverse(self.plan, "samverkansaktivitet", slug=self.slug)
+        return plan_reverse(self.plan, "styrningsaktivitet", slug=self.slug)
 
 
 class Aktivitetsroll(models.Model):
@@ -68,7 +73,8 @@ class Aktivitetsroll(models.Model):
         Organisation, models.PROTECT, related_name="roller", verbose_name=_("organisation")
     )
     roll = models.CharField(_("roll"), max_length=30, choices=Roll.choices)
-    ordning = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    ordning = models.PositiveSmallIntegerField(_("ordning"), default=0, help_text=_("Ordningen i planens lista."))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("roll i aktivitet")
@@ -87,5 +93,8 @@ class Aktivitetsroll(models.Model):
 
     def clean(self) -> None:
         aktivitet = getattr(self, "aktivitet", None)
+        organisation = getattr(self, "organisation", None)
         if aktivitet and self.roll not in ROLLER_PER_AKTIVITETTYP[AktivitetTyp(aktivitet.typ)]:
             raise ValidationError({"roll": _("Rollen finns inte för den här sortens aktivitet.")})
+        if aktivitet and organisation and organisation.kommun_id != aktivitet.plan.program.kommun_id:
+            raise ValidationError({"organisation": _("Organisationen hör till en annan kommun än planen.")})

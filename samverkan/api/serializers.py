@@ -2,23 +2,37 @@
 
 from rest_framework import serializers
 
+from plan.api.scoping import PlanScopedUrlField
 from plan.api.serializers import AktivitetSerializer
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 
 
 class SamverkansaktivitetSerializer(AktivitetSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="samverkansaktivitet-detail", lookup_field="slug")
+    url = PlanScopedUrlField(view_name="samverkansaktivitet-detail")
     strategier = serializers.SerializerMethodField(help_text="Strategierna i aktivitetens rad i strategimatrisen.")
 
     class Meta(AktivitetSerializer.Meta):
         model = Samverkansaktivitet
-        fields = ["url", "slug", "titel", "matrisrubrik", "ordning", "syfte", "beskrivning", "roller", "strategier"]
+        fields = [
+            "url",
+            "plan",
+            "slug",
+            "titel",
+            "matrisrubrik",
+            "ordning",
+            "syfte",
+            "beskrivning",
+            "fotnoter",
+            "roller",
+            "strategier",
+        ]
 
     def get_strategier(self, obj) -> list[str]:
         return [placering.strategi.slug for placering in obj.matrisplaceringar.all()]
 
 
 class MatrisplaceringSerializer(serializers.ModelSerializer):
+    plan = serializers.SlugRelatedField(source="samverkansaktivitet.plan", slug_field="slug", read_only=True)
     samverkansaktivitet = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     malomrade = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     strategi = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -29,4 +43,12 @@ class MatrisplaceringSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Matrisplacering
-        fields = ["samverkansaktivitet", "malomrade", "ordning", "strategi", "strateginamn", "utanfor_eget_malomrade"]
+        fields = [
+            "plan",
+            "samverkansaktivitet",
+            "malomrade",
+            "ordning",
+            "strategi",
+            "strateginamn",
+            "utanfor_eget_malomrade",
+        ]

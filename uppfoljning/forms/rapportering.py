@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jamlik.errors import Domanfel
-from plan.models import Aktivitet, Strategi
-from uppfoljning.choices import Rapporttillstand, Status
+from plan.models import Strategi
+from uppfoljning.choices import Status
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 from uppfoljning.services.rapportering import bilaga_check
 
@@ -59,7 +59,7 @@ class StatusrapportForm(forms.ModelForm):
     def __init__(self, *args, aktivitet, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["strategier"].queryset = (
-            Strategi.objects.filter(malomrade__program_id=aktivitet.plan.program_id)
+            Strategi.objects.filter(plan_id=aktivitet.plan_id)
             .select_related("malomrade")
             .order_by("malomrade__ordning", "ordning")
         )
@@ -117,25 +117,3 @@ class AktivitetsstatusForm(forms.ModelForm):
         fields = ["status", "sammanfattning"]
         widgets = {"sammanfattning": forms.Textarea(attrs={"rows": 5})}
         error_messages = {"status": {"invalid_choice": _("Välj en status ur listan.")}}
-
-
-class KompletthetFilterForm(forms.Form):
-    period = forms.ModelChoiceField(
-        queryset=Uppfoljningsperiod.objects.order_by("-oppnar"),
-        to_field_name="slug",
-        required=False,
-        empty_label=None,
-        label=_("Period"),
-    )
-    aktivitet = forms.ModelChoiceField(
-        queryset=Aktivitet.objects.order_by("typ", "ordning"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alla aktiviteter"),
-        label=_("Aktivitet"),
-    )
-    tillstand = forms.ChoiceField(
-        choices=[("", _("Alla")), ("saknas", _("Saknas")), *Rapporttillstand.choices],
-        required=False,
-        label=_("Rapportens tillstånd"),
-    )

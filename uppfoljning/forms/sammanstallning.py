@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from uppfoljning.models import PlaneradUppfoljning
+
 
 class StartForm(forms.Form):
-    ar = forms.IntegerField(
-        label=_("Uppföljningsår"),
-        min_value=2000,
-        max_value=2100,
-        error_messages={"invalid": _("Ange ett årtal."), "required": _("Välj ett uppföljningsår.")},
+    """Which planned follow-up to compile: a plan's follow-up year."""
+
+    uppfoljning = forms.ModelChoiceField(
+        queryset=PlaneradUppfoljning.objects.select_related("plan").order_by("plan__giltig_fran", "ar"),
+        label=_("Uppföljning"),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Välj en uppföljning som finns."), "required": _("Välj en uppföljning.")},
     )

@@ -17,15 +17,17 @@ from uppfoljning.choices import Rapporttillstand, Status
 class Uppfoljningsperiod(models.Model):
     plan = models.ForeignKey(Plan, models.PROTECT, related_name="perioder", verbose_name=_("plan"))
     namn = models.CharField(_("namn"), max_length=100)
-    slug = models.SlugField(_("kortnamn i webbadress"), max_length=60, unique=True)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=60)
     oppnar = models.DateField(_("öppnar"))
     sista_dag = models.DateField(_("sista dag för rapportering"))
+    exempel = models.BooleanField(_("exempel"), default=False, help_text=_("Demodata: en påhittad period."))
 
     class Meta:
         verbose_name = _("uppföljningsperiod")
         verbose_name_plural = _("uppföljningsperioder")
         ordering = ["plan", "oppnar"]
         constraints = [
+            models.UniqueConstraint(fields=["plan", "slug"], name="uppfoljningsperiod_unik_slug"),
             models.UniqueConstraint(fields=["plan", "namn"], name="uppfoljningsperiod_unikt_namn"),
             models.CheckConstraint(
                 condition=models.Q(sista_dag__gte=models.F("oppnar")),
@@ -79,6 +81,7 @@ class Statusrapport(models.Model):
         default=False,
         help_text=_("Planägaren har öppnat rapporten igen efter sista dag; den kan ändras tills den skickas in."),
     )
+    exempel = models.BooleanField(_("exempel"), default=False, help_text=_("Demodata: en påhittad rapport."))
     history = HistoricalRecords(m2m_fields=[strategier])
 
     class Meta:
@@ -125,6 +128,7 @@ class Aktivitetsstatus(models.Model):
         related_name="+",
         verbose_name=_("uppdaterad av"),
     )
+    exempel = models.BooleanField(_("exempel"), default=False, help_text=_("Demodata: en påhittad status."))
     history = HistoricalRecords()
 
     class Meta:

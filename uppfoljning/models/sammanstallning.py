@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from plan.models import Plan
 from uppfoljning.choices import Jobbstatus
 
 
@@ -12,6 +13,7 @@ class Uppfoljningsrapport(models.Model):
     """One compiled, immutable version of the follow-up report for a follow-up year. The row is the
     job while it runs; the files are published (and listed) only once everything is written."""
 
+    plan = models.ForeignKey(Plan, models.PROTECT, related_name="uppfoljningsrapporter", verbose_name=_("plan"))
     ar = models.PositiveSmallIntegerField(_("uppföljningsår"))
     version = models.PositiveIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=20, choices=Jobbstatus.choices, default=Jobbstatus.PENDING)
@@ -45,9 +47,9 @@ class Uppfoljningsrapport(models.Model):
     class Meta:
         verbose_name = _("uppföljningsrapport")
         verbose_name_plural = _("uppföljningsrapporter")
-        ordering = ["-ar", "-version"]
+        ordering = ["plan", "-ar", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["ar", "version"], name="uppfoljningsrapport_unik_version"),
+            models.UniqueConstraint(fields=["plan", "ar", "version"], name="uppfoljningsrapport_unik_version"),
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="uppfoljningsrapport_progress_max"),
         ]
 

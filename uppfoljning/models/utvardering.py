@@ -66,6 +66,7 @@ class Processutvardering(models.Model):
         verbose_name=_("underlag (statusrapporter)"),
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    exempel = models.BooleanField(_("exempel"), default=False, help_text=_("Demodata: en påhittad utvärdering."))
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
     uppdaterad = models.DateTimeField(_("uppdaterad"), auto_now=True)
     uppdaterad_av = models.ForeignKey(

@@ -9,8 +9,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from plan.choices import OrganisationTyp
-from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
+from plan.models import Aktivitet, Malomrade, Organisation, Plan, Strategi
 from samverkan.selectors import Strategimatris, strategimatris
 from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
 from uppfoljning.models import (
@@ -21,6 +20,7 @@ from uppfoljning.models import (
     Statusrapport,
     Uppfoljningsperiod,
 )
+from uppfoljning.selectors.rapportering import forvantade_par
 
 
 @dataclass
@@ -95,22 +95,22 @@ def _vanligaste(counts: Counter) -> str | None:
     return max(counts.items(), key=lambda kv: (kv[1], -ordning[kv[0]]))[0]
 
 
-def gather(*, ar: int) -> Rapportdata:
+def gather(*, plan: Plan, ar: int) -> Rapportdata:
     """Read everything the report shows. A fixed number of queries whatever the data size; on
     PostgreSQL inside one REPEATABLE READ transaction, so every table is read at the same instant."""
     with transaction.atomic():
         if connection.vendor == "postgresql" and not connection.savepoint_ids:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        return _gather(ar=ar)
+        return _gather(plan=plan, ar=ar)
 
 
-def _gather(*, ar: int) -> Rapportdata:
+def _gather(*, plan: Plan, ar: int) -> Rapportdata:
     tidpunkt = timezone.now()
-    uppfoljning = PlaneradUppfoljning.objects.select_related("plan__program").get(ar=ar)
+    uppfoljning = PlaneradUppfoljning.objects.select_related("plan__program").get(plan=plan, ar=ar)
     plan = uppfoljning.plan
     malomraden = list(
-        Malomrade.objects.filter(program_id=plan.program_id)
+        Malomrade.objects.filter(plan=plan)
         .order_by("ordning")
         .prefetch_related(Prefetch("strategier", queryset=Strategi.objects.order_by("ordning")))
     )
@@ -118,7 +118,7 @@ def _gather(*, ar: int) -> Rapportdata:
     perioder = list(Uppfoljningsperiod.objects.filter(plan=plan, oppnar__year__lte=ar).order_by("oppnar"))
     period_index = {p.pk: i for i, p in enumerate(perioder)}
     aktiviteter = list(Aktivitet.objects.filter(plan=plan).order_by("typ", "ordning"))
-    organisationer = dict(Organisation.objects.values_list("pk", "namn"))
+    organisationer = dict(Organisation.objects.filter(kommun_id=plan.program.kommun_id).values_list("pk", "namn"))
 
     # Every report of the periods, as plain tuples (no model instances: 100 000 rows stay cheap).
     alla = list(
@@ -157,23 +157,22 @@ def _gather(*, ar: int) -> Rapportdata:
         )
         aktivitetsrader.append(Aktivitetsrad(aktivitet, celler, org_rader, senaste))
 
-    # Reporting completeness: every organisation of the city with a role in an activity is expected
-    # to report on it each period (external actors and collective names are not asked to report).
-    roller = set(
-        Aktivitetsroll.objects.filter(
-            aktivitet__plan=plan,
-            organisation__typ__in=OrganisationTyp.inom_staden(),
-            organisation__samlingsbegrepp=False,
-        ).values_list("aktivitet_id", "organisation_id")
+    # Reporting completeness, by the one definition of who must report (selectors.forvantade_par):
+    # the city's own organisations with a role, in the periods in which they existed. External
+    # actors and collective names are partners and never expected.
+    forvantade = forvantade_par(plan=plan, perioder=perioder)
+    forvantade_per_org_period: Counter = Counter(
+        (org, period_id) for period_id, par in forvantade.items() for _a, org in par
     )
-    forvantade_per_org: Counter = Counter(org for _a, org in roller)
     godkand_per_org_period: Counter = Counter()
     for _pk, period_id, aktivitet_id, org_id, *_rest in godkanda:
-        if (aktivitet_id, org_id) in roller:
+        if (aktivitet_id, org_id) in forvantade.get(period_id, ()):
             godkand_per_org_period[(org_id, period_id)] += 1
     organisationsrader = []
-    for org_id in sorted(forvantade_per_org, key=lambda o: organisationer[o]):
-        per_period = [(godkand_per_org_period[(org_id, p.pk)], forvantade_per_org[org_id]) for p in perioder]
+    for org_id in sorted({org for org, _p in forvantade_per_org_period}, key=lambda o: organisationer[o]):
+        per_period = [
+            (godkand_per_org_period[(org_id, p.pk)], forvantade_per_org_period[(org_id, p.pk)]) for p in perioder
+        ]
         organisationsrader.append(
             Organisationsrad(
                 organisationer[org_id],

@@ -3,7 +3,7 @@
 Steps (each recorded on the job row, so the progress bar shows the real work): gather the data
 (one consistent snapshot) → draw charts → HTML → PDF → XLSX → publish. Files are rendered in a
 private local staging folder and then stored through Django's storage API under a folder of their
-own attempt (`uppfoljningsrapporter/<år>/v<version>/<försök>/`); the row records them, and marks
+own attempt (`uppfoljningsrapporter/<plan>/<år>/v<version>/<försök>/`); the row records them, and marks
 the job done, only in the transaction that checks this run still owns the job. Nothing
 half-written is ever listed or served, and a run that lost the job deletes what it stored.
 
@@ -79,7 +79,7 @@ def _report(rapport_id: int, forsok: str, steg: str) -> None:
 def _claim(rapport_id: int, forsok: str) -> Uppfoljningsrapport | None:
     """Take the job over. None when there is nothing to do (done, or given up)."""
     with transaction.atomic():
-        rapport = Uppfoljningsrapport.objects.select_for_update().get(pk=rapport_id)
+        rapport = Uppfoljningsrapport.objects.select_for_update(of=("self",)).select_related("plan").get(pk=rapport_id)
         if rapport.status in (Jobbstatus.DONE, Jobbstatus.FAILED):
             return None
         rapport.status = Jobbstatus.RUNNING
@@ -138,14 +138,14 @@ def _store(ut: Path, mapp: str, namn: str) -> dict[str, str]:
 
 
 def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
-    namn = f"uppfoljningsrapport-{rapport.ar}-v{rapport.version}"
-    mapp = f"{RAPPORT_MAPP}/{rapport.ar}/v{rapport.version}/{forsok}"
+    namn = f"uppfoljningsrapport-{rapport.plan.slug}-{rapport.ar}-v{rapport.version}"
+    mapp = f"{RAPPORT_MAPP}/{rapport.plan.slug}/{rapport.ar}/v{rapport.version}/{forsok}"
     staging = staging_root()
     staging.mkdir(parents=True, exist_ok=True)
     _clean_staging(staging)
 
     _report(rapport.pk, forsok, "underlag")
-    data = gather(ar=rapport.ar)
+    data = gather(plan=rapport.plan, ar=rapport.ar)
     _report(rapport.pk, forsok, "diagram")
     draw_charts(data)
     with tempfile.TemporaryDirectory(dir=staging, prefix=f"{rapport.pk}-{forsok}-") as tmp:

@@ -114,11 +114,9 @@ def render_xlsx(data: Rapportdata, path: Path) -> None:
         "Rapportering per organisation",
         ["Organisation"]
         + [f"Godkända {p.namn}" for p in data.perioder]
-        + ["Förväntade per period", "Andel godkända (%)"],
-        (
-            [o.namn] + [g for g, _ in o.perioder] + [o.perioder[0][1] if o.perioder else 0, o.andel]
-            for o in data.organisationer
-        ),
+        + [f"Förväntade {p.namn}" for p in data.perioder]
+        + ["Andel godkända (%)"],
+        ([o.namn] + [g for g, _ in o.perioder] + [f for _, f in o.perioder] + [o.andel] for o in data.organisationer),
     )
     sheet(
         "Strategimatris",

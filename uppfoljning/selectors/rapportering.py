@@ -4,25 +4,69 @@ as uppfoljning/rules/rapportering.py, so a list never shows a row its detail pag
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from plan.choices import LEDANDE_ROLLER
+from plan.choices import LEDANDE_ROLLER, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
 from plan.rules import is_planagare, organisation_ids
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 
 
-def perioder() -> QuerySet[Uppfoljningsperiod]:
-    return Uppfoljningsperiod.objects.select_related("plan").order_by("-oppnar")
+def perioder(*, plan: Plan | None = None) -> QuerySet[Uppfoljningsperiod]:
+    qs = Uppfoljningsperiod.objects.select_related("plan")
+    return (qs.filter(plan=plan) if plan is not None else qs).order_by("-oppnar", "plan__namn")
 
 
-def period_current() -> Uppfoljningsperiod | None:
-    """The open period with the nearest deadline, else the latest one that has opened."""
+def period_current(*, plan: Plan | None = None) -> Uppfoljningsperiod | None:
+    """The open period with the nearest deadline, else the latest one that has opened (of the plan,
+    when given)."""
     idag = timezone.localdate()
-    oppen = Uppfoljningsperiod.objects.filter(oppnar__lte=idag, sista_dag__gte=idag).order_by("sista_dag").first()
-    return oppen or Uppfoljningsperiod.objects.filter(oppnar__lte=idag).order_by("-oppnar").first()
+    qs = Uppfoljningsperiod.objects.select_related("plan")
+    if plan is not None:
+        qs = qs.filter(plan=plan)
+    oppen = qs.filter(oppnar__lte=idag, sista_dag__gte=idag).order_by("sista_dag").first()
+    return oppen or qs.filter(oppnar__lte=idag).order_by("-oppnar").first()
+
+
+# --- Who must report: one definition --------------------------------------------------------------
+#
+# The city's own organisations (nämnder, förvaltningar, bolag; not collective names such as
+# "Kommunala bolag") with a role in an activity are obliged reporters for every period in which they
+# existed. External actors and collective names are partners: shown on the activity's page, never
+# expected to report, never counted as missing. Mina rapporter, completeness, reminders and the
+# compiled report all use the functions below.
+
+RAPPORTERINGSSKYLDIG = Q(organisation__typ__in=OrganisationTyp.inom_staden(), organisation__samlingsbegrepp=False)
+
+
+def _fanns_under(period: Uppfoljningsperiod) -> Q:
+    return (Q(organisation__giltig_fran__isnull=True) | Q(organisation__giltig_fran__lte=period.sista_dag)) & (
+        Q(organisation__giltig_till__isnull=True) | Q(organisation__giltig_till__gte=period.oppnar)
+    )
+
+
+def forvantade_roller(*, period: Uppfoljningsperiod) -> QuerySet[Aktivitetsroll]:
+    """The roles that oblige a report in the period (possibly several per activity × organisation)."""
+    return Aktivitetsroll.objects.filter(RAPPORTERINGSSKYLDIG, _fanns_under(period), aktivitet__plan_id=period.plan_id)
+
+
+def forvantade_par(*, plan: Plan, perioder: list[Uppfoljningsperiod]) -> dict[int, set[tuple[int, int]]]:
+    """period id → the (aktivitet id, organisation id) pairs expected to report in it. One query
+    however many periods: the same rule as forvantade_roller, applied to each period."""
+    roller = list(
+        Aktivitetsroll.objects.filter(RAPPORTERINGSSKYLDIG, aktivitet__plan=plan).select_related("organisation")
+    )
+    return {
+        period.pk: {
+            (r.aktivitet_id, r.organisation_id)
+            for r in roller
+            if r.organisation.finns_under(period.oppnar, period.sista_dag)
+        }
+        for period in perioder
+    }
 
 
 def ledda_aktivitet_ids(user) -> QuerySet:
@@ -36,7 +80,7 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     """Reports the user may read: published ones; plus for officials their own organisations' reports
     (where the organisation has a role in the activity) and every report of an activity they lead;
     everything for planägare."""
-    qs = Statusrapport.objects.select_related("period", "aktivitet", "organisation")
+    qs = Statusrapport.objects.select_related("period__plan", "aktivitet__plan", "organisation")
     if is_planagare(user):
         return qs
     synliga = Q(tillstand=Rapporttillstand.GODKAND)
@@ -71,13 +115,14 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
     orgs = organisation_ids(user)
     egna = list(
         Statusrapport.objects.filter(period=period, organisation_id__in=orgs)
-        .select_related("aktivitet", "organisation")
+        .select_related("aktivitet__plan", "organisation")
         .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
     )
     finns = {(r.aktivitet_id, r.organisation_id) for r in egna}
     roller = (
-        Aktivitetsroll.objects.filter(organisation_id__in=orgs, aktivitet__plan_id=period.plan_id)
-        .select_related("aktivitet", "organisation")
+        forvantade_roller(period=period)
+        .filter(organisation_id__in=orgs)
+        .select_related("aktivitet__plan", "organisation")
         .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
     )
     sedda = set()
@@ -117,32 +162,34 @@ class Kompletthet:
         return len(self.rader)
 
 
-def kompletthet(
-    *,
-    user,
-    period: Uppfoljningsperiod,
-    aktivitet: Aktivitet | None = None,
-    organisation: Organisation | None = None,
-    tillstand: str | None = None,
-) -> Kompletthet:
-    """Activities × organisations with a role × the state of their report in the period.
-    Planägare see the whole city; a samordnare the activities their organisation leads."""
-    roller = Aktivitetsroll.objects.filter(aktivitet__plan_id=period.plan_id).select_related(
-        "aktivitet", "organisation"
+def kompletthet_roller(*, user, period: Uppfoljningsperiod) -> QuerySet[Aktivitetsroll]:
+    """The expected reports of the period as roles annotated with the state of their report
+    (`rapport_tillstand`, "saknas" when there is none), for KompletthetFilterSet to narrow.
+    Planägare see the whole plan; a samordnare the activities their organisation leads."""
+    rapport = Statusrapport.objects.filter(
+        period=period, aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
+    )
+    roller = (
+        forvantade_roller(period=period)
+        .select_related("aktivitet__plan", "organisation")
+        .annotate(
+            rapport_id=Subquery(rapport.values("pk")[:1]),
+            rapport_tillstand=Coalesce(Subquery(rapport.values("tillstand")[:1]), Value(SAKNAS)),
+        )
+        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "roll")
     )
     if not is_planagare(user):
         roller = roller.filter(aktivitet_id__in=ledda_aktivitet_ids(user))
-    if aktivitet is not None:
-        roller = roller.filter(aktivitet=aktivitet)
-    if organisation is not None:
-        roller = roller.filter(organisation=organisation)
-    roller = roller.order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "roll")
-    rapporter = {
-        (r.aktivitet_id, r.organisation_id): r
-        for r in Statusrapport.objects.filter(period=period).only(
-            "pk", "aktivitet_id", "organisation_id", "tillstand", "status", "uppdaterad", "version"
-        )
-    }
+    return roller
+
+
+def kompletthet(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsroll]) -> Kompletthet:
+    """Activities × obliged organisations × the state of their report in the period, from the
+    (filtered) roles of kompletthet_roller. Three queries whatever the size."""
+    roller = list(roller)
+    rapporter = Statusrapport.objects.only(
+        "pk", "aktivitet_id", "organisation_id", "tillstand", "status", "uppdaterad", "version", "exempel"
+    ).in_bulk([r.rapport_id for r in roller if r.rapport_id])
     rader, sedda = [], set()
     antal = {SAKNAS: 0, **{t.value: 0 for t in Rapporttillstand}}
     for roll in roller:
@@ -150,18 +197,14 @@ def kompletthet(
         if nyckel in sedda:
             continue
         sedda.add(nyckel)
-        rapport = rapporter.get(nyckel)
-        state = rapport.tillstand if rapport else SAKNAS
-        if tillstand and state != tillstand:
-            continue
-        antal[state] += 1
+        antal[roll.rapport_tillstand] += 1
         rader.append(
             {
                 "aktivitet": roll.aktivitet,
                 "organisation": roll.organisation,
                 "roll": roll,
-                "rapport": rapport,
-                "tillstand": state,
+                "rapport": rapporter.get(roll.rapport_id),
+                "tillstand": roll.rapport_tillstand,
             }
         )
     return Kompletthet(period=period, rader=rader, antal=antal)
@@ -184,7 +227,7 @@ def godkanda_rapporter(*, aktivitet: Aktivitet) -> dict:
     """Approved status reports only (never drafts), grouped by period, newest period first."""
     rapporter = (
         Statusrapport.objects.filter(aktivitet=aktivitet, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "organisation")
+        .select_related("period", "organisation", "aktivitet__plan")
         .order_by("-period__oppnar", "organisation__namn")
     )
     perioder: OrderedDict = OrderedDict()
@@ -197,6 +240,6 @@ def godkanda_rapporter_for_organisation(*, organisation: Organisation) -> QueryS
     """An organisation's approved (published) reports, newest period first."""
     return (
         Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "aktivitet")
+        .select_related("period", "aktivitet__plan")
         .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
     )

@@ -10,7 +10,7 @@ from uppfoljning.models import Uppfoljningsrapport
 def uppfoljningsrapporter_for_user(*, user) -> QuerySet[Uppfoljningsrapport]:
     if not is_planagare(user):
         return Uppfoljningsrapport.objects.none()
-    return Uppfoljningsrapport.objects.select_related("startad_av").order_by("-ar", "-version")
+    return Uppfoljningsrapport.objects.select_related("startad_av", "plan").order_by("plan__namn", "-ar", "-version")
 
 
 def uppfoljningsrapporter_klara(*, user) -> QuerySet[Uppfoljningsrapport]:

@@ -176,7 +176,7 @@ def _till(handling: Rapporthandling) -> str:
 
 def _check_strategier(aktivitet: Aktivitet, strategier: Iterable[Strategi]) -> list[Strategi]:
     strategier = list(strategier)
-    if any(s.malomrade.program_id != aktivitet.plan.program_id for s in strategier):
+    if any(s.plan_id != aktivitet.plan_id for s in strategier):
         raise Domanfel({"strategier": _("Strategin hör inte till planen.")}, code="strategi")
     return strategier
 

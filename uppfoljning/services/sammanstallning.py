@@ -17,6 +17,7 @@ from redis.exceptions import RedisError
 from jamlik.actors import as_user
 from jamlik.errors import Domanfel
 from jamlik.rules import check_perm
+from plan.models import Plan
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import PlaneradUppfoljning, Uppfoljningsrapport
 
@@ -28,16 +29,18 @@ KO_OTILLGANGLIG = "I kö: kön är inte tillgänglig just nu. Rapporten sammanst
 
 
 @transaction.atomic
-def uppfoljningsrapport_start(*, user, ar: int, enqueue: bool = True) -> Uppfoljningsrapport:
-    """Create the job row of a new version for the follow-up year and enqueue its compilation
-    once the row is committed (enqueue=False: the caller runs it, e.g. the command). Recompiling
-    always makes a new version."""
+def uppfoljningsrapport_start(*, user, plan: Plan, ar: int, enqueue: bool = True) -> Uppfoljningsrapport:
+    """Create the job row of a new version of the plan's follow-up for the year and enqueue its
+    compilation once the row is committed (enqueue=False: the caller runs it, e.g. the command).
+    Recompiling always makes a new version; two plans with a follow-up the same year are separate."""
     check_perm(user, "uppfoljning.add_uppfoljningsrapport")
-    uppfoljning = PlaneradUppfoljning.objects.select_for_update().filter(ar=ar).first()
+    uppfoljning = PlaneradUppfoljning.objects.select_for_update().filter(plan=plan, ar=ar).first()
     if uppfoljning is None:
-        raise Domanfel({"ar": _("Det finns ingen planerad uppföljning för år %(ar)s.") % {"ar": ar}}, code="ar")
-    senaste = Uppfoljningsrapport.objects.filter(ar=ar).aggregate(m=Max("version"))["m"] or 0
-    rapport = Uppfoljningsrapport.objects.create(ar=ar, version=senaste + 1, startad_av=as_user(user))
+        raise Domanfel(
+            {"ar": _("%(plan)s har ingen planerad uppföljning år %(ar)s.") % {"plan": plan.namn, "ar": ar}}, code="ar"
+        )
+    senaste = Uppfoljningsrapport.objects.filter(plan=plan, ar=ar).aggregate(m=Max("version"))["m"] or 0
+    rapport = Uppfoljningsrapport.objects.create(plan=plan, ar=ar, version=senaste + 1, startad_av=as_user(user))
     if enqueue:
         transaction.on_commit(lambda: uppfoljningsrapport_enqueue(rapport_id=rapport.pk))
     return rapport

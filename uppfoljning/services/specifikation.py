@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from plan.choices import AktivitetTyp, Roll
 from plan.models import Aktivitet, Plan
-from plan.services import Importresultat, aktivitet_import, upsert
+from plan.services import Importfel, Importresultat, aktivitet_import, upsert
 from uppfoljning.models import PlaneradProcessutvardering, PlaneradUppfoljning
 
 
@@ -15,6 +15,7 @@ from uppfoljning.models import PlaneradProcessutvardering, PlaneradUppfoljning
 def styrningsaktiviteter_import(*, plan: Plan, data: list[dict[str, Any]], resultat: Importresultat) -> None:
     for ordning, item in enumerate(data, 1):
         aktivitet_import(
+            plats=f"styrningsaktiviteter[{ordning - 1}]",
             plan=plan,
             typ=AktivitetTyp.STYRNING,
             ordning=ordning,
@@ -35,17 +36,20 @@ def planerad_uppfoljning_import(*, plan: Plan, data: dict[str, Any], resultat: I
             "beskrivning": data["beskrivning"],
         },
         resultat,
+        plats="uppfoljning",
     )
     behall = []
     for ordning, item in enumerate(data["processutvarderingar"], 1):
+        plats = f"uppfoljning.processutvarderingar[{ordning - 1}]"
         aktivitet = Aktivitet.objects.filter(plan=plan, slug=item["aktivitet"]).first()
         if aktivitet is None:
-            raise ValidationError(f"Okänd aktivitet i uppföljningen: ”{item['aktivitet']}”.")
+            raise Importfel(plats, _("Okänd aktivitet i uppföljningen: ”%(slug)s”.") % {"slug": item["aktivitet"]})
         rad = upsert(
             PlaneradProcessutvardering,
             {"uppfoljning": uppfoljning, "aktivitet": aktivitet},
             {"ordning": ordning, "omfattar_pilotverksamheter": item["omfattar_pilotverksamheter"]},
             resultat,
+            plats=plats,
         )
         behall.append(rad.pk)
     uppfoljning.processutvarderingar.exclude(pk__in=behall).delete()

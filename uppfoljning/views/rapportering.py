@@ -4,12 +4,14 @@ Thin: each view checks the permission (uppfoljning/rules.py), reads through the 
 through the services and turns domain errors into messages next to the field. Every form works
 without JavaScript."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,15 +20,14 @@ from django.views.decorators.http import require_POST
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import xlsx_response
 from jamlik.rules import check_who, hinder
-from plan.models import Aktivitet, Organisation, Strategi
+from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
 from plan.selectors import plan_current
 from uppfoljning.choices import Rapporthandling, Rapporttillstand
-from uppfoljning.filters.rapportering import StatusrapportFilterSet
+from uppfoljning.filters.rapportering import KompletthetFilterSet, StatusrapportFilterSet
 from uppfoljning.forms.rapportering import (
     AktivitetsstatusForm,
     AteroppnaForm,
-    KompletthetFilterForm,
     NyStatusrapportForm,
     ReturForm,
     StatusrapportForm,
@@ -46,22 +47,31 @@ def _require(request, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def _period_from(request) -> Uppfoljningsperiod | None:
+def _plan_from(request) -> Plan | None:
+    """The plan of an official's page: `?plan=<slug>`, else the plan in force."""
+    slug = request.GET.get("plan")
+    return get_object_or_404(Plan, slug=slug) if slug else plan_current()
+
+
+def _period_from(request, plan: Plan | None) -> Uppfoljningsperiod | None:
+    """`?period=<slug>` of the plan (period slugs are unique per plan), else the current period."""
     slug = request.GET.get("period")
     if slug:
-        return get_object_or_404(Uppfoljningsperiod, slug=slug)
-    return selectors.period_current()
+        return get_object_or_404(Uppfoljningsperiod.objects.select_related("plan"), plan=plan, slug=slug)
+    return selectors.period_current(plan=plan)
 
 
 @login_required
 def mina_rapporter(request):
-    period = _period_from(request)
+    plan = _plan_from(request)
+    period = _period_from(request, plan)
     return render(
         request,
         "uppfoljning/rapportering/mina_rapporter.html",
         {
+            "plan": plan,
             "period": period,
-            "perioder": selectors.perioder(),
+            "perioder": selectors.perioder(plan=plan),
             "mina": selectors.mina_rapporter(user=request.user, period=period),
             "kan_se_kompletthet": request.user.has_perm("uppfoljning.view_kompletthet"),
             "kan_hantera_perioder": request.user.has_perm("uppfoljning.manage_uppfoljningsperiod"),
@@ -131,8 +141,11 @@ def _attach(request, form, rapport) -> bool:
 
 @login_required
 def statusrapport_create(request):
-    aktivitet = get_object_or_404(Aktivitet.objects.select_related("plan"), slug=request.GET.get("aktivitet", ""))
-    period = _period_from(request)
+    plan = _plan_from(request)
+    aktivitet = get_object_or_404(
+        Aktivitet.objects.select_related("plan"), plan=plan, slug=request.GET.get("aktivitet", "")
+    )
+    period = _period_from(request, plan)
     if period is None:
         raise Http404
     _require(request, "uppfoljning.add_statusrapport", aktivitet)
@@ -322,7 +335,7 @@ def period_form(request, pk=None):
             if period:
                 services.uppfoljningsperiod_update(user=request.user, period_id=period.pk, **data)
             else:
-                services.uppfoljningsperiod_create(user=request.user, plan=plan_current(), **data)
+                services.uppfoljningsperiod_create(user=request.user, plan=_plan_from(request), **data)
         except Domanfel as exc:
             add_service_error(form, exc)
         else:
@@ -335,22 +348,26 @@ def period_form(request, pk=None):
 
 
 def _kompletthet(request):
+    """Completeness through KompletthetFilterSet: the period picks the expected reports (one
+    definition: selectors.forvantade_roller), the filters narrow them; an invalid filter is a 400."""
     _require(request, "uppfoljning.view_kompletthet")
-    form = KompletthetFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    period = data.get("period") or selectors.period_current()
+    plan = _plan_from(request)
+    filterset = KompletthetFilterSet(request.GET or None, queryset=Aktivitetsroll.objects.none(), plan=plan)
+    valid = not filterset.is_bound or filterset.is_valid()
+    period = (filterset.form.cleaned_data.get("period") if filterset.is_bound and valid else None) or (
+        selectors.period_current(plan=plan)
+    )
     if period is None:
         raise Http404
-    if not form.is_bound:
-        form = KompletthetFilterForm(initial={"period": period})
-    return form, selectors.kompletthet(
-        user=request.user, period=period, aktivitet=data.get("aktivitet"), tillstand=data.get("tillstand") or None
-    )
+    filterset.form.fields["period"].initial = period
+    filterset.queryset = selectors.kompletthet_roller(user=request.user, period=period)
+    roller = filterset.qs if valid else filterset.queryset.none()
+    return filterset, selectors.kompletthet(period=period, roller=roller), valid
 
 
 @login_required
 def kompletthet(request):
-    form, resultat = _kompletthet(request)
+    filterset, resultat, valid = _kompletthet(request)
     tillstand_labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
     staplar = [
         {
@@ -365,18 +382,21 @@ def kompletthet(request):
         request,
         "uppfoljning/rapportering/kompletthet.html",
         {
-            "form": form,
+            "form": filterset.form,
             "resultat": resultat,
             "staplar": staplar,
             "query": request.GET.urlencode(),
             "ledda": set(selectors.ledda_aktivitet_ids(request.user).values_list("aktivitet_id", flat=True)),
         },
+        status=200 if valid else 400,
     )
 
 
 @login_required
 def kompletthet_xlsx(request):
-    _form, resultat = _kompletthet(request)
+    _filterset, resultat, valid = _kompletthet(request)
+    if not valid:
+        return HttpResponseBadRequest(_("Ogiltigt filter."))
     labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
     rader = (
         [
@@ -409,8 +429,11 @@ def kompletthet_xlsx(request):
 
 @login_required
 def aktivitetsstatus_form(request, period, aktivitet):
-    period = get_object_or_404(Uppfoljningsperiod, slug=period)
-    aktivitet = get_object_or_404(Aktivitet, slug=aktivitet)
+    aktivitet_slug = aktivitet
+    period = get_object_or_404(
+        Uppfoljningsperiod.objects.select_related("plan"), slug=period, plan__aktiviteter__slug=aktivitet_slug
+    )
+    aktivitet = get_object_or_404(Aktivitet.objects.select_related("plan"), plan=period.plan, slug=aktivitet_slug)
     _require(request, "uppfoljning.change_aktivitetsstatus", aktivitet)
     rad = Aktivitetsstatus.objects.filter(period=period, aktivitet=aktivitet).first()
     form = AktivitetsstatusForm(request.POST or None, instance=rad, initial={"version": rad.version if rad else 0})
@@ -428,7 +451,8 @@ def aktivitetsstatus_form(request, period, aktivitet):
             add_service_error(form, exc)
         else:
             messages.success(request, _("Aktivitetens samlade status är sparad."))
-            return redirect(reverse("uppfoljning:kompletthet") + f"?period={period.slug}&aktivitet={aktivitet.slug}")
+            query = urlencode({"plan": period.plan.slug, "period": period.slug, "aktivitet": aktivitet.slug})
+            return redirect(reverse("uppfoljning:kompletthet") + "?" + query)
     rapporter = (
         Statusrapport.objects.filter(period=period, aktivitet=aktivitet)
         .select_related("organisation")

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel
 from uppfoljning.forms.sammanstallning import StartForm
-from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.sammanstallning.filer import FORMAT, artefakt_namn, download_response
 from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
 from uppfoljning.services.sammanstallning import uppfoljningsrapport_enqueue, uppfoljningsrapport_start
@@ -31,7 +30,7 @@ def _require(request, perm: str, obj=None) -> None:
 def rapport_list(request):
     _require(request, "uppfoljning.view_uppfoljningsrapport")
     rapporter = list(uppfoljningsrapporter_for_user(user=request.user))
-    ar_val = list(PlaneradUppfoljning.objects.order_by("ar").values_list("ar", flat=True))
+    start_form = StartForm()
     return render(
         request,
         "uppfoljning/sammanstallning/list.html",
@@ -39,7 +38,7 @@ def rapport_list(request):
             "klara": [r for r in rapporter if r.ar_klar],
             "pagaende": [r for r in rapporter if r.ar_aktiv],
             "misslyckade": [r for r in rapporter if not r.ar_klar and not r.ar_aktiv],
-            "ar_val": ar_val,
+            "start_form": start_form,
             "ko_konfigurerad": ko_konfigurerad(),
         },
     )
@@ -52,10 +51,11 @@ def rapport_start(request):
     form = StartForm(request.POST)
     try:
         if not form.is_valid():
-            raise Domanfel(form.errors.get("ar") or [_("Välj ett uppföljningsår.")])
-        rapport = uppfoljningsrapport_start(user=request.user, ar=form.cleaned_data["ar"])
-    except Domanfel:
-        messages.error(request, _("Välj ett uppföljningsår som finns i planen."))
+            raise Domanfel(form.errors.get("uppfoljning") or [_("Välj en uppföljning.")])
+        uppfoljning = form.cleaned_data["uppfoljning"]
+        rapport = uppfoljningsrapport_start(user=request.user, plan=uppfoljning.plan, ar=uppfoljning.ar)
+    except Domanfel as exc:
+        messages.error(request, " ".join(exc.messages))
         return redirect("uppfoljning:sammanstallningar")
     return redirect("uppfoljning:sammanstallning", pk=rapport.pk)
 

@@ -1,5 +1,7 @@
-"""Load the demo data set (fixtures/demo.json): demo users for each role, reporting periods with
-a mix of status reports, and example initiatives. Demo only: refused outside DEBUG without --force."""
+"""Load the demo data set (fixtures/demo.json) into the plan in force: demo users for each role,
+reporting periods with a mix of status reports, overall statuses and example initiatives. Every
+record carries the `exempel` flag and is labelled "Exempel" wherever it is shown. Demo only:
+refused outside DEBUG without --force."""
 
 import json
 from datetime import date
@@ -25,6 +27,14 @@ def load_demo_file(path: Path) -> dict[str, int]:
     plan: Plan | None = plan_current()
     if plan is None:
         raise CommandError("Läs in planen först: manage.py load_plan")
+    kommun = plan.program.kommun
+
+    def period(slug: str) -> Uppfoljningsperiod:
+        return Uppfoljningsperiod.objects.get(plan=plan, slug=slug)
+
+    def aktivitet(slug: str) -> Aktivitet:
+        return Aktivitet.objects.get(plan=plan, slug=slug)
+
     counts = {"anvandare": 0, "perioder": 0, "statusrapporter": 0, "aktivitetsstatus": 0, "insatser": 0}
     User = get_user_model()
     with transaction.atomic():
@@ -38,14 +48,17 @@ def load_demo_file(path: Path) -> dict[str, int]:
                 user.save()
                 counts["anvandare"] += 1
             for namn in item["organisationer"]:
-                Medlemskap.objects.get_or_create(anvandare=user, organisation=organisation_by_name(namn))
+                Medlemskap.objects.get_or_create(
+                    anvandare=user, organisation=organisation_by_name(namn, kommun=kommun), defaults={"exempel": True}
+                )
             for grupp in item.get("grupper", []):
                 user.groups.add(Group.objects.get_or_create(name=grupp)[0])
         for item in data["perioder"]:
             _, created = Uppfoljningsperiod.objects.get_or_create(
+                plan=plan,
                 slug=item["slug"],
                 defaults={
-                    "plan": plan,
+                    "exempel": True,
                     "namn": item["namn"],
                     "oppnar": date.fromisoformat(item["oppnar"]),
                     "sista_dag": date.fromisoformat(item["sista_dag"]),
@@ -54,38 +67,41 @@ def load_demo_file(path: Path) -> dict[str, int]:
             counts["perioder"] += created
         for item in data["statusrapporter"]:
             rapport, created = Statusrapport.objects.get_or_create(
-                period=Uppfoljningsperiod.objects.get(slug=item["period"]),
-                aktivitet=Aktivitet.objects.get(slug=item["aktivitet"]),
-                organisation=organisation_by_name(item["organisation"]),
+                period=period(item["period"]),
+                aktivitet=aktivitet(item["aktivitet"]),
+                organisation=organisation_by_name(item["organisation"], kommun=kommun),
                 defaults={
-                    k: item.get(k, "")
-                    for k in ("status", "tillstand", "genomfort", "hinder", "nasta_steg", "returkommentar")
+                    "exempel": True,
+                    **{
+                        k: item.get(k, "")
+                        for k in ("status", "tillstand", "genomfort", "hinder", "nasta_steg", "returkommentar")
+                    },
                 },
             )
             if created:
-                rapport.strategier.set(Strategi.objects.filter(slug__in=item["strategier"]))
+                rapport.strategier.set(Strategi.objects.filter(plan=plan, slug__in=item["strategier"]))
                 counts["statusrapporter"] += 1
         for item in data.get("aktivitetsstatus", []):
             _, created = Aktivitetsstatus.objects.get_or_create(
-                period=Uppfoljningsperiod.objects.get(slug=item["period"]),
-                aktivitet=Aktivitet.objects.get(slug=item["aktivitet"]),
-                defaults={"status": item["status"], "sammanfattning": item["sammanfattning"]},
+                period=period(item["period"]),
+                aktivitet=aktivitet(item["aktivitet"]),
+                defaults={"status": item["status"], "sammanfattning": item["sammanfattning"], "exempel": True},
             )
             counts["aktivitetsstatus"] += created
         for item in data["insatser"]:
             insats, created = Insats.objects.get_or_create(
+                samverkansaktivitet=aktivitet(item["aktivitet"]),
                 slug=item["slug"],
                 defaults={
                     "titel": item["titel"],
                     "beskrivning": item["beskrivning"],
                     "kalla": item["kalla"],
-                    "samverkansaktivitet": Aktivitet.objects.get(slug=item["aktivitet"]),
-                    "demo": True,
+                    "exempel": True,
                 },
             )
             if created:
-                insats.organisationer.set([organisation_by_name(n) for n in item["organisationer"]])
-                insats.strategier.set(Strategi.objects.filter(slug__in=item["strategier"]))
+                insats.organisationer.set([organisation_by_name(n, kommun=kommun) for n in item["organisationer"]])
+                insats.strategier.set(Strategi.objects.filter(plan=plan, slug__in=item["strategier"]))
                 counts["insatser"] += 1
     return counts
 

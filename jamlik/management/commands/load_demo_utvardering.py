@@ -10,9 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from jamlik.actors import SYSTEM
+from plan.selectors import plan_current
 from plan.services import organisation_by_name
 from uppfoljning.choices import Rapporttillstand, Utvarderingshandling, Utvarderingstillstand
-from uppfoljning.models import PlaneradUppfoljning, Statusrapport
+from uppfoljning.models import PlaneradUppfoljning, Processutvardering, Statusrapport
 from uppfoljning.models.utvardering import UTVARDERING_FALT
 from uppfoljning.services.utvardering import (
     processutvardering_transition,
@@ -32,7 +33,8 @@ VAG = {
 @transaction.atomic
 def load_demo_utvardering_file(path: Path = DEFAULT_PATH) -> int:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    uppfoljning = PlaneradUppfoljning.objects.filter(ar=data["ar"]).first()
+    plan = plan_current()
+    uppfoljning = PlaneradUppfoljning.objects.filter(plan=plan, ar=data["ar"]).first()
     if uppfoljning is None:
         raise CommandError("Läs in planen först: manage.py load_plan")
     processutvarderingar_create(user=SYSTEM, uppfoljning=uppfoljning)
@@ -42,7 +44,9 @@ def load_demo_utvardering_file(path: Path = DEFAULT_PATH) -> int:
         if utvardering.tillstand != Utvarderingstillstand.UTKAST or utvardering.version > 1:
             continue
         delar = {
-            utvardering.delar.get(organisation=organisation_by_name(d["organisation"])).pk: d
+            utvardering.delar.get(
+                organisation=organisation_by_name(d["organisation"], kommun=plan.program.kommun)
+            ).pk: d
             for d in item.get("delar", [])
         }
         underlag = list(
@@ -60,6 +64,8 @@ def load_demo_utvardering_file(path: Path = DEFAULT_PATH) -> int:
             underlag=underlag,
             delar=delar,
         )
+        # Demo content: flagged so every page and the API label it "Exempel" (a flag, not content).
+        Processutvardering.objects.filter(pk=utvardering.pk).update(exempel=True)
         for handling in VAG[Utvarderingstillstand(item["tillstand"])]:
             utvardering = processutvardering_transition(
                 user=SYSTEM, utvardering_id=utvardering.pk, handling=handling, version=utvardering.version

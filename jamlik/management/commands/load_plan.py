@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from plan.services import (
+    Importfel,
     Importresultat,
+    kommun_import,
     organisationer_import,
     plan_import,
     program_import,
@@ -23,21 +25,34 @@ DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "plan-2019-2022.json"
 
 
 def load_plan_file(path: Path) -> Importresultat:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Load one transcription file (a municipality, its program, one plan and the organisations the
+    plan names) in one transaction: everything or nothing."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Importfel(str(path), f"Filen kan inte läsas som JSON: {exc}") from exc
+    for nyckel in ("kommun", "program", "plan", "organisationer"):
+        if not isinstance(data, dict) or nyckel not in data:
+            raise Importfel(nyckel, "Avsnittet saknas i filen.")
     resultat = Importresultat()
     with transaction.atomic():
-        program = program_import(data=data["program"], resultat=resultat)
+        kommun = kommun_import(data=data["kommun"], resultat=resultat)
+        program = program_import(kommun=kommun, data=data["program"], resultat=resultat)
+        organisationer_import(kommun=kommun, data=data["organisationer"], resultat=resultat)
         plan = plan_import(program=program, data=data["plan"], resultat=resultat)
-        organisationer_import(data=data["organisationer"], resultat=resultat)
-        samverkansaktiviteter_import(plan=plan, data=data["samverkansaktiviteter"], resultat=resultat)
-        styrningsaktiviteter_import(plan=plan, data=data["styrningsaktiviteter"], resultat=resultat)
-        styrande_dokument_import(plan=plan, data=data["styrande_dokument"], resultat=resultat)
-        planerad_uppfoljning_import(plan=plan, data=data["uppfoljning"], resultat=resultat)
+        samverkansaktiviteter_import(plan=plan, data=data.get("samverkansaktiviteter", []), resultat=resultat)
+        styrningsaktiviteter_import(plan=plan, data=data.get("styrningsaktiviteter", []), resultat=resultat)
+        styrande_dokument_import(plan=plan, data=data.get("styrande_dokument", []), resultat=resultat)
+        if data.get("uppfoljning"):
+            planerad_uppfoljning_import(plan=plan, data=data["uppfoljning"], resultat=resultat)
     return resultat
 
 
 class Command(BaseCommand):
-    help = "Läser in planen (program, målområden, strategier, aktiviteter, matris) från fixtures/."
+    help = (
+        "Läser in en plan (kommun, program, plan med målområden och strategier, organisationer, aktiviteter, "
+        "matris, uppföljning) från en transkriberingsfil. En ny plan läses in bredvid de tidigare."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
@@ -49,4 +64,4 @@ class Command(BaseCommand):
             raise CommandError(f"Planen lästes inte in: {'; '.join(exc.messages)}") from exc
         skapade = sum(resultat.skapade.values())
         uppdaterade = sum(resultat.uppdaterade.values())
-        self.stdout.write(self.style.SUCCESS(f"Planen inläst: {skapade} nya rader, {uppdaterade} kontrollerade."))
+        self.stdout.write(self.style.SUCCESS(f"Planen inläst: {skapade} nya rader, {uppdaterade} ändrade."))

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from plan.api.scoping import PlanSlugRelatedField
 from plan.models import Aktivitet, Organisation, Strategi
 from uppfoljning.choices import Status
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
@@ -11,9 +12,12 @@ TEXT_MAX = {name: Statusrapport._meta.get_field(name).max_length for name in ("g
 
 
 class UppfoljningsperiodSerializer(serializers.ModelSerializer):
+    plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
     class Meta:
         model = Uppfoljningsperiod
-        fields = ["id", "namn", "slug", "oppnar", "sista_dag"]
+        fields = ["id", "plan", "namn", "slug", "oppnar", "sista_dag", "exempel"]
+        read_only_fields = ["exempel"]
 
 
 class BilagaSerializer(serializers.Serializer):
@@ -29,6 +33,7 @@ class BilagaSerializer(serializers.Serializer):
 
 
 class StatusrapportSerializer(serializers.ModelSerializer):
+    plan = serializers.SlugRelatedField(source="period.plan", slug_field="slug", read_only=True)
     period = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     aktivitet = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -39,6 +44,7 @@ class StatusrapportSerializer(serializers.ModelSerializer):
         model = Statusrapport
         fields = [
             "id",
+            "plan",
             "period",
             "aktivitet",
             "organisation",
@@ -56,6 +62,7 @@ class StatusrapportSerializer(serializers.ModelSerializer):
             "inskickad",
             "godkand",
             "bilagor",
+            "exempel",
         ]
         read_only_fields = fields
 
@@ -67,15 +74,14 @@ class _RapportInnehall(serializers.Serializer):
     genomfort = serializers.CharField(max_length=TEXT_MAX["genomfort"], allow_blank=True, required=False, default="")
     hinder = serializers.CharField(max_length=TEXT_MAX["hinder"], allow_blank=True, required=False, default="")
     nasta_steg = serializers.CharField(max_length=TEXT_MAX["nasta_steg"], allow_blank=True, required=False, default="")
-    strategier = serializers.SlugRelatedField(
-        slug_field="slug", many=True, queryset=Strategi.objects.all(), required=False, default=list
-    )
+    strategier = PlanSlugRelatedField(many=True, queryset=Strategi.objects.all(), required=False, default=list)
 
 
 class StatusrapportCreateSerializer(_RapportInnehall):
-    period = serializers.SlugRelatedField(slug_field="slug", queryset=Uppfoljningsperiod.objects.all())
-    aktivitet = serializers.SlugRelatedField(slug_field="slug", queryset=Aktivitet.objects.select_related("plan"))
-    organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
+    period = PlanSlugRelatedField(queryset=Uppfoljningsperiod.objects.all())
+    aktivitet = PlanSlugRelatedField(queryset=Aktivitet.objects.select_related("plan"))
+    organisation = PlanSlugRelatedField(queryset=Organisation.objects.all(), plan_lookup="kommun__program__planer")
 
 
 class StatusrapportUpdateSerializer(_RapportInnehall):

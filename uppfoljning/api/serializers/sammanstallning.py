@@ -8,6 +8,7 @@ from uppfoljning.sammanstallning.filer import FORMAT
 
 
 class UppfoljningsrapportSerializer(serializers.ModelSerializer):
+    plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     poll_url = serializers.SerializerMethodField()
     filer = serializers.SerializerMethodField()
@@ -16,6 +17,7 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
         model = Uppfoljningsrapport
         fields = [
             "id",
+            "plan",
             "ar",
             "version",
             "status",
@@ -50,4 +52,5 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
 
 
 class StartSerializer(serializers.Serializer):
+    plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
     ar = serializers.IntegerField(min_value=2000, max_value=2100)

@@ -1,14 +1,13 @@
 """Serializer of the steering activities (public, like the plan)."""
 
-from rest_framework import serializers
-
+from plan.api.scoping import PlanScopedUrlField
 from plan.api.serializers import AktivitetSerializer
 from uppfoljning.models import Styrningsaktivitet
 
 
 class StyrningsaktivitetSerializer(AktivitetSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="styrningsaktivitet-detail", lookup_field="slug")
+    url = PlanScopedUrlField(view_name="styrningsaktivitet-detail")
 
     class Meta(AktivitetSerializer.Meta):
         model = Styrningsaktivitet
-        fields = ["url", "slug", "titel", "ordning", "syfte", "beskrivning", "roller"]
+        fields = ["url", "plan", "slug", "titel", "ordning", "syfte", "beskrivning", "roller"]

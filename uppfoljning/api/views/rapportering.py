@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from plan.selectors import plan_current
+from plan.api.scoping import plan_from_slug
 from uppfoljning.api.serializers.rapportering import (
     AteroppnaSerializer,
     KonfliktSerializer,
@@ -58,8 +58,9 @@ class UppfoljningsperiodViewSet(
 
     def perform_create(self, serializer):
         _require(self.request, "uppfoljning.manage_uppfoljningsperiod")
+        plan = plan_from_slug(self.request.data.get("plan") if hasattr(self.request.data, "get") else None)
         serializer.instance = services.uppfoljningsperiod_create(
-            user=self.request.user, plan=plan_current(), **serializer.validated_data
+            user=self.request.user, plan=plan, **serializer.validated_data
         )
 
     def perform_update(self, serializer):
@@ -108,14 +109,16 @@ class StatusrapportViewSet(
         return Response(self.get_serializer(rapport).data, status=code)
 
     def create(self, request, *args, **kwargs):
-        data = StatusrapportCreateSerializer(data=request.data)
+        plan = plan_from_slug(request.data.get("plan") if hasattr(request.data, "get") else None)
+        data = StatusrapportCreateSerializer(data=request.data, context={"plan": plan})
         data.is_valid(raise_exception=True)
-        rapport = services.statusrapport_create(user=request.user, **data.validated_data)
+        values = {k: v for k, v in data.validated_data.items() if k != "plan"}
+        rapport = services.statusrapport_create(user=request.user, **values)
         return self._present(rapport, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         rapport = self.get_object()
-        data = StatusrapportUpdateSerializer(data=request.data)
+        data = StatusrapportUpdateSerializer(data=request.data, context={"plan": rapport.aktivitet.plan})
         data.is_valid(raise_exception=True)
         rapport = services.statusrapport_update(user=request.user, rapport_id=rapport.pk, **data.validated_data)
         return self._present(rapport)

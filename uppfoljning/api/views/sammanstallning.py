@@ -5,6 +5,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from plan.api.scoping import plan_from_slug
 from uppfoljning.api.serializers.sammanstallning import StartSerializer, UppfoljningsrapportSerializer
 from uppfoljning.filters.sammanstallning import UppfoljningsrapportFilterSet
 from uppfoljning.sammanstallning.filer import download_response
@@ -43,7 +44,8 @@ class UppfoljningsrapportViewSet(
     def create(self, request, *args, **kwargs):
         start = StartSerializer(data=request.data)
         start.is_valid(raise_exception=True)
-        rapport = uppfoljningsrapport_start(user=request.user, ar=start.validated_data["ar"])
+        plan = plan_from_slug(start.validated_data.get("plan"))
+        rapport = uppfoljningsrapport_start(user=request.user, plan=plan, ar=start.validated_data["ar"])
         body = self.get_serializer(rapport).data
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["poll_url"]})
 

@@ -1,8 +1,10 @@
 """Compile a new version of the follow-up report from the command line (e.g. from cron)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 
 from jamlik.actors import SYSTEM
+from plan.selectors import plan_for_page
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.sammanstallning import jobb
@@ -14,6 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, help="Uppföljningsår (standard: det senaste i planen).")
+        parser.add_argument("--plan", help="Planens kortnamn (standard: den gällande planen).")
         parser.add_argument("--async", action="store_true", dest="async_", help="Lägg jobbet i kön i stället.")
         parser.add_argument(
             "--requeue",
@@ -21,19 +24,23 @@ class Command(BaseCommand):
             help="Lägg väntande jobb som inte nådde kön (Redis nere) i kön igen, t.ex. från cron.",
         )
 
-    def handle(self, *args, year, async_, requeue, **options):
+    def handle(self, *args, year, plan, async_, requeue, **options):
         if requeue:
             self.stdout.write(f"{uppfoljningsrapporter_requeue()} väntande jobb lades i kön.")
             return
+        try:
+            plan = plan_for_page(plan)
+        except Http404 as exc:
+            raise CommandError("Planen finns inte. Läs in planen först.") from exc
         if year is None:
-            year = PlaneradUppfoljning.objects.order_by("-ar").values_list("ar", flat=True).first()
+            year = PlaneradUppfoljning.objects.filter(plan=plan).order_by("-ar").values_list("ar", flat=True).first()
         if year is None:
             raise CommandError("Det finns ingen planerad uppföljning. Läs in planen först.")
         if async_:
-            rapport = uppfoljningsrapport_start(user=SYSTEM, ar=year)
+            rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan, ar=year)
             self.stdout.write(f"Jobb {rapport.pk} (version {rapport.version}) ligger i kön.")
             return
-        rapport = uppfoljningsrapport_start(user=SYSTEM, ar=year, enqueue=False)
+        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan, ar=year, enqueue=False)
         rapport = jobb.compile_uppfoljningsrapport(rapport_id=rapport.pk)
         if rapport.status != Jobbstatus.DONE:
             raise CommandError(f"Sammanställningen misslyckades: {rapport.felmeddelande}")

@@ -1,0 +1,42 @@
+"""What every page's frame needs: the portal's name (a setting, not code) and the plans for the
+plan chooser. The plan list is cached under the plan data's version (bumped by any change), so a
+page costs no query for it once warm."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+
+from plan.choices import PlanStatus
+from plan.selectors import planer
+from samverkan.cache import TIMEOUT, matris_version
+
+
+@dataclass(frozen=True)
+class Planval:
+    slug: str
+    namn: str
+    status: str
+    status_namn: str
+    kommun: str
+
+    @property
+    def ar_gallande(self) -> bool:
+        return self.status == PlanStatus.GALLANDE
+
+
+def _planval() -> list[Planval]:
+    key = f"portal:planer:{matris_version()}"
+    val = cache.get(key)
+    if val is None:
+        val = [Planval(p.slug, p.namn, p.status, str(p.get_status_display()), p.program.kommun.namn) for p in planer()]
+        cache.set(key, val, TIMEOUT)
+    return val
+
+
+def portal(request) -> dict:
+    return {
+        "portal_namn": getattr(settings, "PORTAL_NAMN", "Jämlik stad"),
+        "planval": SimpleLazyObject(_planval),
+    }
