@@ -5,7 +5,7 @@ import hashlib
 from django.core.cache import cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from jamlik.exports import csv_response, xlsx_response
@@ -41,11 +41,17 @@ def matris(request, plan=None):
     return render(request, "samverkan/matris.html", {"plan": plan, "innehall": innehall}, status=status)
 
 
-RUBRIKER = ("Samverkansaktivitet", "Målområde (kolumn)", "Ordning i cellen", "Strategi", "Strategins målområde")
+RUBRIKER = (
+    gettext_lazy("Samverkansaktivitet"),
+    gettext_lazy("Målområde (kolumn)"),
+    gettext_lazy("Ordning i cellen"),
+    gettext_lazy("Strategi"),
+    gettext_lazy("Strategins målområde"),
+)
 
 
 def _export(plan):
-    return [_(r) for r in RUBRIKER], matris_export_rader(plan=plan)
+    return [str(r) for r in RUBRIKER], matris_export_rader(plan=plan)
 
 
 def matris_csv(request, plan=None):

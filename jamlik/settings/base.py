@@ -194,10 +194,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "jamlik.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Jämlik stad – öppet API",
-    "DESCRIPTION": "En kommuns planer som öppna data: planer, målområden, strategier, förutsättningar, "
-    "organisationer, aktiviteter, strategimatrisen och uppföljning. Innehåll som hör till en plan har fältet "
-    "och filtret `plan`; kortnamn (slug) är unika inom en plan.",
+    "TITLE": _("Jämlik stad – öppet API"),
+    "DESCRIPTION": _(
+        "En kommuns planer som öppna data: planer, målområden, strategier, förutsättningar, organisationer, "
+        "aktiviteter, strategimatrisen och uppföljning. Innehåll som hör till en plan har fältet och filtret "
+        "`plan`; kortnamn (slug) är unika inom en plan."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
