@@ -18,14 +18,16 @@ MATRIS_FILTER = tuple(MatrisplaceringFilterSet.base_filters)
 
 
 def matris(request, plan=None):
-    """The matrix page of one plan. The content (filter form and table) is cached per plan, language
-    and filter under the plan data's version key; the page around it is rendered per request."""
-    plan = plan_for_page(plan)
+    """The matrix page of one plan. The content (filter form and table) and the plan itself are
+    cached per plan address, language and filter under the plan data's version key (any change to
+    plan data, a plan's status included, bumps it); the page around it is rendered per request."""
     values = {name: request.GET.get(name, "")[:120] for name in MATRIS_FILTER if name != "plan"}
-    filtret = hashlib.sha256("\x1f".join(values.values()).encode()).hexdigest()[:32]  # no raw input in keys
-    key = f"samverkan:matris:{matris_version()}:{plan.pk}:{get_language()}:{filtret}"
+    nyckel = "\x1f".join([plan or "", *values.values()])
+    filtret = hashlib.sha256(nyckel.encode()).hexdigest()[:32]  # no raw input in keys
+    key = f"samverkan:matris:{matris_version()}:{get_language()}:{filtret}"
     cached = cache.get(key)
     if cached is None:
+        plan = plan_for_page(plan)
         filterset = MatrisplaceringFilterSet({k: v for k, v in values.items() if v}, plan=plan)
         valid = filterset.is_valid()
         matrisen = strategimatris(plan=plan, filterset=filterset) if valid else None
@@ -34,10 +36,10 @@ def matris(request, plan=None):
             {"plan": plan, "matris": matrisen, "filterset": filterset, "filtrerad": any(values.values())},
             request=None,
         )
-        cached = (innehall, 200 if valid else 400)
+        cached = (innehall, 200 if valid else 400, plan)
         if valid:
             cache.set(key, cached, TIMEOUT)
-    innehall, status = cached
+    innehall, status, plan = cached
     return render(request, "samverkan/matris.html", {"plan": plan, "innehall": innehall}, status=status)
 
 

@@ -4,10 +4,14 @@ tests that flush the database (live server) get it back through the `plan` fixtu
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 
+from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
+from plan.choices import PLANAGARE_GRUPP
 from plan.models import Plan
 from plan.selectors import plan_current
+from tests.factories import UserFactory, demo_users
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
 
@@ -23,3 +27,20 @@ def plan(db) -> Plan:
     if not Plan.objects.exists():
         load_plan_file(DEFAULT_PATH)
     return plan_current()
+
+
+@pytest.fixture
+def demo(plan):
+    """The demo data set through the real loaders: users (tjansteperson (Kulturnämnden), tjansteperson2
+    (Socialnämnden Nordost), samordnare (Grundskolenämnden), stadsledningskontoret (Planägare), admin),
+    status reports, and the 2021 process evaluations (3 final, 1 under review, 1 draft)."""
+    users = demo_users()
+    load_demo_utvardering_file()
+    return users
+
+
+@pytest.fixture
+def planagare(db):
+    user = UserFactory(username="planagare")
+    user.groups.add(Group.objects.get_or_create(name=PLANAGARE_GRUPP)[0])
+    return user

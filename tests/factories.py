@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from plan.choices import OrganisationTyp
-from plan.models import Medlemskap, Organisation
+from plan.models import Kommun, Medlemskap, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -16,10 +16,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("testlosen-123")
 
 
+def goteborg() -> Kommun:
+    """The loaded plan's municipality (fixtures/plan-2019-2022.json)."""
+    return Kommun.objects.get(slug="goteborgs-stad")
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
 
+    kommun = factory.LazyFunction(goteborg)
     namn = factory.Sequence(lambda n: f"Testnämnd {n}")
     slug = factory.Sequence(lambda n: f"testnamnd-{n}")
     typ = OrganisationTyp.NAMND

@@ -95,7 +95,7 @@ def test_every_url_refuses_anonymous_unless_public(client, admin_client, plan):
     call_command("load_demo", "--force", stdout=StringIO())
     call_command("load_demo_utvardering", "--force", stdout=StringIO())
     # A compilation under way, so the report's page and the progress fragment it polls are walked too.
-    Uppfoljningsrapport.objects.create(ar=2021, version=1, status="running", koad=timezone.now())
+    Uppfoljningsrapport.objects.create(plan=plan, ar=2021, version=1, status="running", koad=timezone.now())
     slugs, pks = candidate_values()
     checked, problems, reached = 0, [], set()
     for route, name, _ in walk(get_resolver().url_patterns):

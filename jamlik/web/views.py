@@ -3,6 +3,7 @@ målområde, strategi, organisation and activity pages, and search. Every page o
 plan from its address (`/planer/<plan>/…`) or shows the plan in force (the short addresses).
 Thin: read through the selectors, render."""
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -65,7 +66,11 @@ def plan_detail(request, plan=None):
 def malomrade_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
     malomrade = get_object_or_404(
-        Malomrade.objects.select_related("plan").prefetch_related("strategier"), plan=plan, slug=slug
+        Malomrade.objects.select_related("plan").prefetch_related(
+            Prefetch("strategier", queryset=Strategi.objects.select_related("plan").order_by("ordning"))
+        ),
+        plan=plan,
+        slug=slug,
     )
     return render(
         request,

@@ -68,6 +68,6 @@ def test_compile_watch_progress_and_download_pdf(plan, live_server, page, settin
         with page.expect_download() as info:
             pdf.click()
         download = info.value
-        assert download.suggested_filename == "uppfoljningsrapport-2021-v1.pdf"
+        assert download.suggested_filename == "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf"
         assert download.path().read_bytes()[:5] == b"%PDF-"
     assert csp_violations == []

@@ -56,7 +56,7 @@ def test_organisations_by_type_with_aliases(client, plan):
     data = results(client.get("/api/v1/organisationer/", {"typ": "region"}))
     assert [(o["slug"], o["alias"]) for o in data] == [
         ("goteborgs-halso-och-sjukvardsnamnd", []),
-        ("vastra-gotalandsregionen", ["VGR"]),
+        ("vastra-gotalandsregionen", [{"namn": "VGR", "i_planen": True}]),
     ]
 
 

@@ -9,26 +9,28 @@ from django.db import IntegrityError, transaction
 
 from jamlik.management.commands.load_plan import DEFAULT_PATH
 from plan.choices import AktivitetTyp, OrganisationTyp, Roll
-from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Program, Strategi
+from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, OrganisationAlias, Plan, Strategi
 from plan.services import Importresultat, organisation_by_name
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 from samverkan.services import matrisrad_set
+from tests.factories import goteborg
 
 pytestmark = pytest.mark.django_db
 
 
 def test_organisation_found_by_alias(plan):
-    assert organisation_by_name("Idrott- och föreningsnämnden").namn == "Idrotts- och föreningsnämnden"
-    assert organisation_by_name("kulturnämnden").namn == "Kulturnämnden"
+    kommun = goteborg()
+    assert organisation_by_name("Idrott- och föreningsnämnden", kommun=kommun).namn == "Idrotts- och föreningsnämnden"
+    assert organisation_by_name("kulturnämnden", kommun=kommun).namn == "Kulturnämnden"
 
 
 def test_unknown_organisation_is_a_clear_error(plan):
     with pytest.raises(ValidationError, match="Okänd organisation: ”Trollnämnden”"):
-        organisation_by_name("Trollnämnden")
+        organisation_by_name("Trollnämnden", kommun=goteborg())
 
 
 def test_duplicate_organisation_refused(plan):
-    duplicate = Organisation(namn="KULTURNÄMNDEN", slug="kultur-igen", typ=OrganisationTyp.NAMND)
+    duplicate = Organisation(kommun=goteborg(), namn="KULTURNÄMNDEN", slug="kultur-igen", typ=OrganisationTyp.NAMND)
     with pytest.raises(ValidationError) as exc:
         duplicate.full_clean()
     assert "Det finns redan en organisation med det namnet." in str(exc.value)
@@ -37,7 +39,9 @@ def test_duplicate_organisation_refused(plan):
 
 
 def test_organisation_name_clashing_with_alias_refused(plan):
-    clash = Organisation(namn="Idrott- och föreningsnämnden", slug="idrott-2", typ=OrganisationTyp.NAMND)
+    clash = Organisation(
+        kommun=goteborg(), namn="Idrott- och föreningsnämnden", slug="idrott-2", typ=OrganisationTyp.NAMND
+    )
     with pytest.raises(ValidationError, match="redan ett alias"):
         clash.full_clean()
     alias = OrganisationAlias(organisation=Organisation.objects.get(namn="Higab"), namn="Kulturnämnden")
@@ -47,6 +51,7 @@ def test_organisation_name_clashing_with_alias_refused(plan):
 
 def test_forvaltning_must_belong_to_a_namnd(plan):
     forvaltning = Organisation(
+        kommun=goteborg(),
         namn="Ny förvaltning",
         slug="ny",
         typ=OrganisationTyp.FORVALTNING,
@@ -56,27 +61,40 @@ def test_forvaltning_must_belong_to_a_namnd(plan):
         forvaltning.full_clean()
 
 
-def test_matrix_cell_with_strategy_of_unknown_malomrade_refused(plan):
-    other = Program.objects.create(
-        namn="Annat program", slug="annat", giltig_fran=2030, giltig_till=2035, mal="Annat mål"
+def test_matrix_cell_with_strategy_of_another_plan_refused(plan):
+    other = Plan.objects.create(
+        program=plan.program,
+        namn="Annan plan",
+        slug="annan",
+        beslutad_av="KF",
+        galler_for="Alla",
+        diarienummer="1/23",
+        beslutsdatum="2023-01-01",
+        giltig_fran=2023,
+        giltig_till=2026,
+        dokumentansvarig="SLK",
+        status="kommande",
     )
-    foreign_malomrade = Malomrade.objects.create(program=other, namn="Främmande", slug="frammande", ordning=1)
+    foreign_malomrade = Malomrade.objects.create(plan=other, namn="Främmande", slug="frammande", ordning=1)
     foreign = Strategi.objects.create(
-        malomrade=foreign_malomrade, namn="Främmande strategi", slug="frammande-s", ordning=1
+        plan=other, malomrade=foreign_malomrade, namn="Främmande strategi", slug="frammande-s", ordning=1
     )
-    aktivitet = Samverkansaktivitet.objects.get(slug="hallbara-livsmiljoer")
+    aktivitet = Samverkansaktivitet.objects.get(plan=plan, slug="hallbara-livsmiljoer")
     cell = Matrisplacering(
         samverkansaktivitet=aktivitet,
-        malomrade=Malomrade.objects.get(slug="skapa-hallbara-och-jamlika-livsmiljoer"),
+        malomrade=Malomrade.objects.get(plan=plan, slug="skapa-hallbara-och-jamlika-livsmiljoer"),
         strategi=foreign,
         ordning=99,
     )
-    with pytest.raises(ValidationError, match="Strategin hör till ett målområde som inte finns i planens program"):
+    with pytest.raises(ValidationError, match="Strategin hör inte till aktivitetens plan"):
         cell.full_clean()
     column = Matrisplacering(
-        samverkansaktivitet=aktivitet, malomrade=foreign_malomrade, strategi=Strategi.objects.first(), ordning=99
+        samverkansaktivitet=aktivitet,
+        malomrade=foreign_malomrade,
+        strategi=Strategi.objects.filter(plan=plan).first(),
+        ordning=99,
     )
-    with pytest.raises(ValidationError, match="Målområdet hör inte till planens program"):
+    with pytest.raises(ValidationError, match="Målområdet hör inte till aktivitetens plan"):
         column.full_clean()
 
 
@@ -121,6 +139,8 @@ def test_load_plan_command_reports_bad_file_without_writing(plan, tmp_path):
     data["organisationer"].append({"namn": "Ny nämnd", "slug": "ny-namnd", "typ": "namnd"})
     bad = tmp_path / "plan.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(CommandError, match="Okänd organisation: ”Trollnämnden”"):
+    with pytest.raises(
+        CommandError, match=r"samverkansaktiviteter\[0\]\.central_aktor\[11\]: Okänd organisation: ”Trollnämnden”"
+    ):
         call_command("load_plan", str(bad))
     assert not Organisation.objects.filter(slug="ny-namnd").exists()

@@ -209,6 +209,14 @@ def statusrapport_create(
     if organisation.pk not in organisation_ids(user) or not aktivitet.roller.filter(organisation=organisation).exists():
         raise PermissionDenied(_("Du kan bara rapportera för din egen organisation i aktiviteter där den har en roll."))
     _check_status(status)
+    if not organisation.finns_under(period.oppnar, period.sista_dag):
+        raise Domanfel(
+            {
+                "organisation": _("%(organisation)s fanns inte under perioden %(period)s.")
+                % {"organisation": organisation.namn, "period": period.namn}
+            },
+            code="organisation_fanns_inte",
+        )
     if timezone.localdate() > period.sista_dag:
         raise Domanfel(
             {"period": _("Perioden %(period)s har stängt för rapportering.") % {"period": period.namn}},

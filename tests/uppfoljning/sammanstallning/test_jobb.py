@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from plan.selectors import plan_current
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 from uppfoljning.choices import Jobbstatus, Rapporttillstand
 from uppfoljning.models import Statusrapport, Uppfoljningsrapport
@@ -25,18 +26,21 @@ def pdf_text(path: Path) -> str:
 
 
 def test_compile_publishes_three_files_with_checksums(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     result = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     assert (result.status, result.progress, result.steg) == (Jobbstatus.DONE, 100, "Klar")
     # Each run stores under its own attempt folder; the row names the one that was published.
-    assert result.pdf_fil == f"uppfoljningsrapporter/2021/v1/{result.forsok}/uppfoljningsrapport-2021-v1.pdf"
+    assert (
+        result.pdf_fil
+        == f"uppfoljningsrapporter/plan-jamlik-stad-2019-2022/2021/v1/{result.forsok}/uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf"
+    )
     assert re.fullmatch(r"[0-9a-f]{32}", result.forsok)
-    folder = media_root / "uppfoljningsrapporter" / "2021" / "v1"
+    folder = media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021" / "v1"
     assert [p.name for p in folder.iterdir()] == [result.forsok]
     assert sorted(p.name for p in (folder / result.forsok).iterdir()) == [
-        "uppfoljningsrapport-2021-v1.html",
-        "uppfoljningsrapport-2021-v1.pdf",
-        "uppfoljningsrapport-2021-v1.xlsx",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.html",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.xlsx",
     ]
     for fmt in ("pdf", "xlsx", "html"):
         relativ, summa = result.fil(fmt)
@@ -45,7 +49,7 @@ def test_compile_publishes_three_files_with_checksums(demo, media_root):
 
 
 def test_pdf_has_every_samverkansaktivitet_and_final_assessments_only(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     result = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     text = pdf_text(media_root / result.pdf_fil)
     for aktivitet in Samverkansaktivitet.objects.all():
@@ -57,7 +61,7 @@ def test_pdf_has_every_samverkansaktivitet_and_final_assessments_only(demo, medi
 
 
 def test_xlsx_has_one_sheet_per_table_with_expected_rows(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     result = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     wb = load_workbook(media_root / result.xlsx_fil, read_only=True)
     assert wb.sheetnames == [
@@ -78,7 +82,7 @@ def test_xlsx_has_one_sheet_per_table_with_expected_rows(demo, media_root):
 
 
 def test_compile_is_idempotent_for_a_done_job(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     first = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     mtime = (media_root / first.pdf_fil).stat().st_mtime_ns
     again = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
@@ -87,10 +91,10 @@ def test_compile_is_idempotent_for_a_done_job(demo, media_root):
 
 
 def test_leftover_files_of_a_killed_run_are_never_published(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
-    stale = media_root / "uppfoljningsrapporter" / "2021" / "v1" / "dodforsok"
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
+    stale = media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021" / "v1" / "dodforsok"
     stale.mkdir(parents=True)
-    (stale / "uppfoljningsrapport-2021-v1.pdf").write_bytes(b"%PDF-")
+    (stale / "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf").write_bytes(b"%PDF-")
     result = compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     assert result.status == Jobbstatus.DONE
     assert "dodforsok" not in result.pdf_fil
@@ -98,7 +102,7 @@ def test_leftover_files_of_a_killed_run_are_never_published(demo, media_root):
 
 
 def test_a_run_that_lost_the_job_deletes_what_it_stored(demo, media_root, monkeypatch):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     store = compilation._store
 
     def store_then_lose(ut, mapp, namn):
@@ -113,7 +117,9 @@ def test_a_run_that_lost_the_job_deletes_what_it_stored(demo, media_root, monkey
 
 
 def test_superseded_run_stops_without_writing(demo, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1, status=Jobbstatus.RUNNING, forsok="annan")
+    rapport = Uppfoljningsrapport.objects.create(
+        plan=plan_current(), ar=2021, version=1, status=Jobbstatus.RUNNING, forsok="annan"
+    )
     with pytest.raises(compilation.Superseded):
         compilation._report(rapport.pk, "min", "html")
     rapport.refresh_from_db()
@@ -121,21 +127,23 @@ def test_superseded_run_stops_without_writing(demo, media_root):
 
 
 def test_failure_marks_the_job_failed_and_publishes_nothing(plan, media_root):
-    rapport = Uppfoljningsrapport.objects.create(ar=2020, version=1)  # no follow-up planned for 2020
+    rapport = Uppfoljningsrapport.objects.create(
+        plan=plan_current(), ar=2020, version=1
+    )  # no follow-up planned for 2020
     with pytest.raises(Exception, match="PlaneradUppfoljning matching query does not exist"):
         compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
     rapport.refresh_from_db()
     assert rapport.status == Jobbstatus.FAILED
-    assert not (media_root / "uppfoljningsrapporter" / "2020").exists()
+    assert not (media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2020").exists()
 
 
 def test_gather_uses_a_fixed_number_of_queries(demo, django_assert_num_queries):
     with django_assert_num_queries(17):  # 15 reads + savepoint and release
-        gather(ar=2021)
+        gather(plan=plan_current(), ar=2021)
 
 
 def test_detail_table_moves_to_the_excel_file_when_too_large(demo, monkeypatch):
-    data = gather(ar=2021)
+    data = gather(plan=plan_current(), ar=2021)
     html = render_html(data)
     assert data.visa_detaljer and data.detaljrader > 1
     assert "redovisas därför i Excel-filen" not in html

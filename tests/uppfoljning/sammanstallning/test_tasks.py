@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 
 from jamlik.actors import SYSTEM
 from jamlik.celery import app
+from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
@@ -76,7 +77,10 @@ def test_api_start_poll_and_download(worker_thread, planagare):
     assert [r["version"] for r in listing["results"]] == [1]
     pdf = client.get(job["filer"]["pdf"]["url"])
     assert pdf.status_code == 200
-    assert pdf["Content-Disposition"] == 'attachment; filename="uppfoljningsrapport-2021-v1.pdf"'
+    assert (
+        pdf["Content-Disposition"]
+        == 'attachment; filename="uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf"'
+    )
     pdf_bytes = b"".join(pdf.streaming_content)
     assert hashlib.sha256(pdf_bytes).hexdigest() == job["filer"]["pdf"]["sha256"]
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf_bytes, capture_output=True, check=True).stdout
@@ -92,12 +96,15 @@ def test_api_start_poll_and_download(worker_thread, planagare):
 
 
 def test_recompiling_makes_a_new_version(worker_thread, planagare):
-    first = uppfoljningsrapport_start(user=planagare, ar=2021)
-    second = uppfoljningsrapport_start(user=planagare, ar=2021)
+    first = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
+    second = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
     assert (first.version, second.version) == (1, 2)
     for rapport in (first, second):
         wait_for(lambda r=rapport: Uppfoljningsrapport.objects.get(pk=r.pk).status == Jobbstatus.DONE, 120, "done")
-    assert sorted(p.name for p in (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "2021").iterdir()) == ["v1", "v2"]
+    assert sorted(
+        p.name
+        for p in (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021").iterdir()
+    ) == ["v1", "v2"]
 
 
 def _worker(env: dict, name: str) -> subprocess.Popen:
@@ -140,13 +147,13 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
     first = _worker({**env, "JAMLIK_COMPILE_STEP_DELAY": "1.5"}, "forsta")
     second = None
     try:
-        rapport = uppfoljningsrapport_start(user=SYSTEM, ar=2021)
+        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan_current(), ar=2021)
         wait_for(lambda: Uppfoljningsrapport.objects.filter(pk=rapport.pk, progress__gte=30).exists(), 60, "mid-job")
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
         rapport.refresh_from_db()
         assert rapport.status == Jobbstatus.RUNNING
-        assert not (media_root / "uppfoljningsrapporter" / "2021").exists()
+        assert not (media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021").exists()
         time.sleep(3)  # let the visibility timeout pass: the unacknowledged message becomes visible again
         second = _worker(env, "andra")
         wait_for(lambda: Uppfoljningsrapport.objects.get(pk=rapport.pk).status == Jobbstatus.DONE, 120, "redelivery")
@@ -157,12 +164,12 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
                 proc.wait(30)
     rapport.refresh_from_db()
     assert Uppfoljningsrapport.objects.count() == 1
-    folder = media_root / "uppfoljningsrapporter" / "2021"
+    folder = media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021"
     assert [p.name for p in folder.iterdir()] == ["v1"]
     assert [p.name for p in (folder / "v1").iterdir()] == [rapport.forsok]  # the killed run stored nothing
     assert sorted(p.name for p in (folder / "v1" / rapport.forsok).iterdir()) == [
-        "uppfoljningsrapport-2021-v1.html",
-        "uppfoljningsrapport-2021-v1.pdf",
-        "uppfoljningsrapport-2021-v1.xlsx",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.html",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf",
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.xlsx",
     ]
     assert hashlib.sha256((media_root / rapport.pdf_fil).read_bytes()).hexdigest() == rapport.pdf_sha256

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from plan.selectors import plan_current
 from tests.factories import UserFactory
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
@@ -20,7 +21,13 @@ HTMX = {"HX-Request": "true"}
 @pytest.fixture
 def rapport(db):
     return Uppfoljningsrapport.objects.create(
-        ar=2021, version=1, status=Jobbstatus.RUNNING, progress=45, steg="Skapar PDF", koad=timezone.now()
+        plan=plan_current(),
+        ar=2021,
+        version=1,
+        status=Jobbstatus.RUNNING,
+        progress=45,
+        steg="Skapar PDF",
+        koad=timezone.now(),
     )
 
 

@@ -4,6 +4,7 @@ see only final process evaluations (web and API)."""
 import pytest
 from rest_framework.test import APIClient
 
+from plan.selectors import plan_current
 from tests.factories import MedlemskapFactory
 from uppfoljning.models import Processutvardering, Uppfoljningsrapport
 from uppfoljning.sammanstallning import jobb as compilation
@@ -18,7 +19,7 @@ def tjansteperson(db):
 
 @pytest.fixture
 def klar_rapport(demo):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     return compilation.compile_uppfoljningsrapport(rapport_id=rapport.pk)
 
 
@@ -51,12 +52,15 @@ def test_planagare_downloads_as_attachment(client, planagare, klar_rapport):
     client.force_login(planagare)
     response = client.get(f"/uppfoljning/rapporter/{klar_rapport.pk}/ladda-ned/xlsx/")
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="uppfoljningsrapport-2021-v1.xlsx"'
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.xlsx"'
+    )
     assert client.get(f"/uppfoljning/rapporter/{klar_rapport.pk}/visa/").status_code == 200
 
 
 def test_unfinished_job_has_no_files(client, planagare, demo):
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     client.force_login(planagare)
     assert client.get(f"/uppfoljning/rapporter/{rapport.pk}/ladda-ned/pdf/").status_code == 404
     assert api(planagare).get(f"/api/v1/uppfoljningsrapporter/{rapport.pk}/").data["filer"] == {}
