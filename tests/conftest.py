@@ -5,9 +5,12 @@ import os
 
 import pytest
 
+from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
 from plan.models import Plan
 from plan.selectors import plan_current
+from tests import clock
+from tests.factories import demo_users
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
 
@@ -23,3 +26,28 @@ def plan(db) -> Plan:
     if not Plan.objects.exists():
         load_plan_file(DEFAULT_PATH)
     return plan_current()
+
+
+@pytest.fixture
+def demo(plan):
+    """The demo data set through the real loaders: users (tjansteperson (Kulturnämnden), tjansteperson2
+    (Socialnämnden Nordost), samordnare (Grundskolenämnden), stadsledningskontoret (Planägare), admin),
+    status reports, and the 2021 process evaluations (3 final, 1 under review, 1 draft)."""
+    users = demo_users()
+    load_demo_utvardering_file()
+    return users
+
+
+@pytest.fixture
+def machine_clock():
+    """The machine's clock beneath the frozen one: the real clock. A module overrides this to check
+    that the suite holds on another day (tests/uppfoljning/rapportering/test_after_2031.py)."""
+    yield
+
+
+@pytest.fixture
+def frozen_today(machine_clock):
+    """Today is clock.IDAG (a day inside the demo's open period) for this process while the test
+    runs. Only for tests whose clock-reading code runs in this process: see tests/clock.py."""
+    with clock.frozen():
+        yield clock.IDAG

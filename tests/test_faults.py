@@ -18,9 +18,15 @@ from django.core.management import call_command
 from django.db import connections
 
 from plan.models import Organisation
+from tests.clock import open_period_around_today
 from uppfoljning.models import Statusrapport
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# These tests save the demo's 2021 draft, which is only possible until the period's deadline
+# (2031-01-31). They run real servers (PostgreSQL and Redis stopped and started, a Celery worker), so
+# they keep the real clock rather than a frozen one (tests/clock.py): the period's deadline is moved
+# to follow the real today instead.
 
 
 def pg_ctl(*args: str) -> None:
@@ -72,6 +78,7 @@ def form_fields(html: str) -> dict:
 @pytest.fixture
 def official(plan, live_server, client):
     call_command("load_demo", "--force", stdout=StringIO())
+    open_period_around_today()
     rapport = Statusrapport.objects.get(
         organisation=Organisation.objects.get(namn="Kulturnämnden"),
         aktivitet__slug="skolan-som-gemensam-arena",
@@ -200,6 +207,7 @@ def test_redis_down_reporting_and_portal_work_and_compilation_waits_for_the_queu
 
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", "--force", stdout=StringIO())
+    open_period_around_today()
     User = get_user_model()
     api = APIClient()
     api.credentials(

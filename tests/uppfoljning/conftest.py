@@ -1,27 +1,31 @@
-"""Fixtures for the follow-up: demo users, reports and evaluations, a planägare and an isolated MEDIA_ROOT."""
+"""Fixtures for the follow-up: a frozen clock, a planägare and an isolated MEDIA_ROOT (the demo
+data set is the `demo` fixture of tests/conftest.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
 
-from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from plan.choices import PLANAGARE_GRUPP
-from tests.factories import UserFactory, demo_users
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _frozen_today(request):
+    """Reporting has a deadline (the demo's is 2031-01-31): every follow-up test runs on the same
+    day inside the open period (tests/clock.py), so none starts failing when the date passes.
+
+    Not the tests marked `celery` (sammanstallning/test_tasks.py): their Celery workers run as
+    subprocesses whose clock time-machine cannot move, and kombu compares the timestamps it keeps in
+    Redis (visibility timeout) across processes. They read no date; they keep the real clock."""
+    if request.node.get_closest_marker("celery"):
+        yield None
+    else:
+        yield request.getfixturevalue("frozen_today")
 
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def demo(plan):
-    """The demo data set through the real loaders: users (tjansteperson (Kulturnämnden), tjansteperson2
-    (Socialnämnden Nordost), samordnare (Grundskolenämnden), stadsledningskontoret (Planägare), admin),
-    status reports, and the 2021 process evaluations (3 final, 1 under review, 1 draft)."""
-    users = demo_users()
-    load_demo_utvardering_file()
-    return users
 
 
 @pytest.fixture
