@@ -6,15 +6,16 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-# Debian packages: WeasyPrint's libraries for PDF reports (run and test); servers and browser for tests.
+# Debian packages: WeasyPrint's libraries for PDF reports (run and test); servers and browser for tests;
+# GNU gettext for the test that the English catalogue is complete (tests/test_translations.py).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_PACKAGES := $(RUN_PACKAGES) postgresql redis-server chromium poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) postgresql redis-server chromium poppler-utils gettext
 
 export DJANGO_SETTINGS_MODULE ?= jamlik.settings.local
 # Locks name no index or find-links of this machine; their header says to run `make lock`.
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 
-.PHONY: run test lint format setup assets migrate data bench bench-load lock clean
+.PHONY: run test lint format messages setup assets migrate data bench bench-load lock clean
 .DEFAULT_GOAL := run
 
 # Python packages come from the locks: requirements*.txt pin every package with its hashes.
@@ -74,6 +75,12 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djlint templates --reformat
+
+## make messages: update the English catalogue after marking strings (needs GNU gettext), translate
+## every new or fuzzy entry in locale/en/LC_MESSAGES/django.po, then run it again to compile the .mo.
+messages: $(VENV)/.dev
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
+	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
 
 ## make bench: load the matrix page and a static file through gunicorn on loopback; prints req/s and percentiles.
 bench: $(VENV)/.dev assets

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from plan.choices import AktivitetTyp, Roll
 from plan.models import (
@@ -55,7 +56,9 @@ def organisation_by_name(namn: str) -> Organisation:
         alias = OrganisationAlias.objects.select_related("organisation").filter(namn__iexact=namn).first()
         organisation = alias.organisation if alias else None
     if organisation is None:
-        raise ValidationError(f"Okänd organisation: ”{namn}”. Lägg till den bland organisationerna först.")
+        raise ValidationError(
+            _("Okänd organisation: ”%(namn)s”. Lägg till den bland organisationerna först.") % {"namn": namn}
+        )
     return organisation
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from plan.choices import AktivitetTyp, Roll
 from plan.models import Malomrade, Plan, Strategi
@@ -20,11 +21,11 @@ def matrisrad_set(
     for malomrade_slug, strategi_slugs in celler.items():
         malomrade = Malomrade.objects.filter(slug=malomrade_slug).first()
         if malomrade is None:
-            raise ValidationError(f"Okänt målområde i matrisen: ”{malomrade_slug}”.")
+            raise ValidationError(_("Okänt målområde i matrisen: ”%(slug)s”.") % {"slug": malomrade_slug})
         for ordning, strategi_slug in enumerate(strategi_slugs, 1):
             strategi = Strategi.objects.select_related("malomrade").filter(slug=strategi_slug).first()
             if strategi is None:
-                raise ValidationError(f"Okänd strategi i matrisen: ”{strategi_slug}”.")
+                raise ValidationError(_("Okänd strategi i matrisen: ”%(slug)s”.") % {"slug": strategi_slug})
             rad = upsert(
                 Matrisplacering,
                 {"samverkansaktivitet": samverkansaktivitet, "malomrade": malomrade, "strategi": strategi},

@@ -5,7 +5,7 @@ import hashlib
 from django.core.cache import cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from jamlik.exports import csv_response, xlsx_response
@@ -41,12 +41,18 @@ def matris(request):
     return render(request, "samverkan/matris.html", {"innehall": innehall}, status=status)
 
 
-RUBRIKER = ("Samverkansaktivitet", "Målområde (kolumn)", "Ordning i cellen", "Strategi", "Strategins målområde")
+RUBRIKER = (
+    gettext_lazy("Samverkansaktivitet"),
+    gettext_lazy("Målområde (kolumn)"),
+    gettext_lazy("Ordning i cellen"),
+    gettext_lazy("Strategi"),
+    gettext_lazy("Strategins målområde"),
+)
 
 
 def _export():
     plan = plan_current()
-    rubriker = [_(r) for r in RUBRIKER]
+    rubriker = [str(r) for r in RUBRIKER]
     return rubriker, (matris_export_rader(plan=plan) if plan else [])
 
 

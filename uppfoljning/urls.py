@@ -31,6 +31,7 @@ urlpatterns = [
     path("uppfoljning/rapporter/", sammanstallning.rapport_list, name="sammanstallningar"),
     path("uppfoljning/rapporter/starta/", sammanstallning.rapport_start, name="sammanstallning_start"),
     path("uppfoljning/rapporter/<int:pk>/", sammanstallning.rapport_detail, name="sammanstallning"),
+    path("uppfoljning/rapporter/<int:pk>/forlopp/", sammanstallning.rapport_forlopp, name="sammanstallning_forlopp"),
     path("uppfoljning/rapporter/<int:pk>/visa/", sammanstallning.rapport_visa, name="sammanstallning_visa"),
     path(
         "uppfoljning/rapporter/<int:pk>/ladda-ned/<str:format>/",

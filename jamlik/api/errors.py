@@ -4,6 +4,7 @@ conflict 409 with the saved version, a refused permission 403 with the reason, n
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -21,14 +22,14 @@ def exception_handler(exc, context):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied(str(exc) or "Du har inte behörighet att göra detta.")
+        exc = exceptions.PermissionDenied(str(exc) or _("Du har inte behörighet att göra detta."))
     if isinstance(exc, exceptions.NotFound) and not exc.detail:
-        exc.detail = "Hittades inte."
+        exc.detail = _("Hittades inte.")
     return drf_exception_handler(exc, context)
 
 
 def not_found(request, exception=None):
     """handler404: a path under /api/ that matches no route gets JSON like every other API error."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Hittades inte."}, status=404)
+        return JsonResponse({"detail": _("Hittades inte.")}, status=404)
     return page_not_found(request, exception)

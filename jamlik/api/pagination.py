@@ -1,5 +1,6 @@
 """Limit/offset pagination that refuses garbage instead of silently ignoring it."""
 
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -16,7 +17,9 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         except ValueError:
             value = -1
         if value < 0 or (name == self.limit_query_param and value == 0):
-            raise ValidationError({name: [f"Ogiltigt värde ”{raw[:40]}”: ange ett positivt heltal."]})
+            raise ValidationError(
+                {name: [_("Ogiltigt värde ”%(varde)s”: ange ett positivt heltal.") % {"varde": raw[:40]}]}
+            )
         return value
 
     def get_limit(self, request):

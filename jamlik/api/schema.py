@@ -4,6 +4,7 @@ drf-spectacular documents only the success response unless told otherwise, so a 
 schemathesis fuzz test) would meet undocumented 400/403/404/429 responses. One place adds them,
 with their bodies, to every operation that can return them."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
@@ -11,16 +12,16 @@ from rest_framework import serializers
 
 
 class FelSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="Skälet, på svenska.")
+    detail = serializers.CharField(help_text=_("Skälet, på svenska."))
 
 
 VALIDERINGSFEL = OpenApiResponse(
     OpenApiTypes.OBJECT,
-    description="Ogiltig indata eller otillåten ändring: fält (eller `detail`) med skälen.",
+    description=_("Ogiltig indata eller otillåten ändring: fält (eller `detail`) med skälen."),
 )
-BEHORIGHET = OpenApiResponse(FelSerializer, description="Saknar behörighet eller ogiltig token.")
-SAKNAS = OpenApiResponse(FelSerializer, description="Finns inte eller får inte läsas.")
-BEGRANSAD = OpenApiResponse(FelSerializer, description="För många anrop; försök igen efter `Retry-After` sekunder.")
+BEHORIGHET = OpenApiResponse(FelSerializer, description=_("Saknar behörighet eller ogiltig token."))
+SAKNAS = OpenApiResponse(FelSerializer, description=_("Finns inte eller får inte läsas."))
+BEGRANSAD = OpenApiResponse(FelSerializer, description=_("För många anrop; försök igen efter `Retry-After` sekunder."))
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
 

@@ -12,6 +12,8 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger("jamlik.request")
 
@@ -60,7 +62,7 @@ class DatabaseUnavailableMiddleware:
         for connection in connections.all(initialized_only=True):
             connection.close_if_unusable_or_obsolete()
         logger.warning("database unavailable", extra={"event": "database_unavailable", "path": request.path})
-        message = "Databasen är tillfälligt otillgänglig. Inget sparades. Försök igen om en liten stund."
+        message = _("Databasen är tillfälligt otillgänglig. Inget sparades. Försök igen om en liten stund.")
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": message}, status=503, json_dumps_params={"ensure_ascii": False})
         else:
@@ -121,16 +123,19 @@ class RejectNulMiddleware:
     """PostgreSQL cannot store or compare text containing NUL (0x00); such input would reach the
     database as an error. Refuse it at the door with a 400 and a reason instead."""
 
-    MESSAGE = "Förfrågan innehåller ett otillåtet tecken (NUL)."
+    MESSAGE = gettext_lazy("Förfrågan innehåller ett otillåtet tecken (NUL).")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if self._has_nul(request):
+            # Refused before the locale middleware runs: answer in the language the visitor chose.
+            with translation.override(_chosen_language(request)):
+                message = str(self.MESSAGE)
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": self.MESSAGE}, status=400, json_dumps_params={"ensure_ascii": False})
-            return HttpResponseBadRequest(self.MESSAGE, content_type="text/plain; charset=utf-8")
+                return JsonResponse({"detail": message}, status=400, json_dumps_params={"ensure_ascii": False})
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     @staticmethod
@@ -156,8 +161,7 @@ class SwedishFirstLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        language = _chosen_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
@@ -165,3 +169,9 @@ class SwedishFirstLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         translation.deactivate()
         return response
+
+
+def _chosen_language(request) -> str:
+    """The language chosen with the language switch (cookie), else Swedish."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

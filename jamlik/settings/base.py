@@ -192,9 +192,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "jamlik.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Jämlik stad – öppet API",
-    "DESCRIPTION": "Göteborgs Stads plan för en jämlik stad 2019–2022 som öppna data: målområden, "
-    "strategier, förutsättningar, organisationer, aktiviteter, strategimatrisen och uppföljning.",
+    "TITLE": _("Jämlik stad – öppet API"),
+    "DESCRIPTION": _(
+        "Göteborgs Stads plan för en jämlik stad 2019–2022 som öppna data: målområden, "
+        "strategier, förutsättningar, organisationer, aktiviteter, strategimatrisen och uppföljning."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

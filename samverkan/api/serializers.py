@@ -1,5 +1,6 @@
 """Read-only representations of the collaboration activities and the strategy matrix."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from plan.api.serializers import AktivitetSerializer
@@ -8,7 +9,7 @@ from samverkan.models import Matrisplacering, Samverkansaktivitet
 
 class SamverkansaktivitetSerializer(AktivitetSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="samverkansaktivitet-detail", lookup_field="slug")
-    strategier = serializers.SerializerMethodField(help_text="Strategierna i aktivitetens rad i strategimatrisen.")
+    strategier = serializers.SerializerMethodField(help_text=_("Strategierna i aktivitetens rad i strategimatrisen."))
 
     class Meta(AktivitetSerializer.Meta):
         model = Samverkansaktivitet
@@ -24,7 +25,7 @@ class MatrisplaceringSerializer(serializers.ModelSerializer):
     strategi = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     strateginamn = serializers.CharField(source="strategi.namn", read_only=True)
     utanfor_eget_malomrade = serializers.BooleanField(
-        read_only=True, help_text="Sant där planen visar strategin i ett annat målområdes kolumn."
+        read_only=True, help_text=_("Sant där planen visar strategin i ett annat målområdes kolumn.")
     )
 
     class Meta:

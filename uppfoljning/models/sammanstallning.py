@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from uppfoljning.choices import Jobbstatus
@@ -52,7 +53,7 @@ class Uppfoljningsrapport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Uppföljningsrapport {self.ar}, version {self.version}"
+        return gettext("Uppföljningsrapport %(ar)s, version %(version)s") % {"ar": self.ar, "version": self.version}
 
     def get_absolute_url(self) -> str:
         return reverse("uppfoljning:sammanstallning", kwargs={"pk": self.pk})

@@ -3,6 +3,7 @@ followed up once in the period, reported with the equality report, by process ev
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plan.models import Aktivitet, Plan
@@ -22,7 +23,7 @@ class PlaneradUppfoljning(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "ar"], name="planerad_uppfoljning_unik")]
 
     def __str__(self) -> str:
-        return f"{self.plan} – uppföljning {self.ar}"
+        return gettext("%(plan)s – uppföljning %(ar)s") % {"plan": self.plan, "ar": self.ar}
 
     def clean(self) -> None:
         plan = getattr(self, "plan", None)
@@ -56,4 +57,4 @@ class PlaneradProcessutvardering(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Processutvärdering: {self.aktivitet}"
+        return gettext("Processutvärdering: %(aktivitet)s") % {"aktivitet": self.aktivitet}

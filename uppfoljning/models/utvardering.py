@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,7 +85,10 @@ class Processutvardering(models.Model):
         ordering = ["planerad__uppfoljning__ar", "planerad__ordning"]
 
     def __str__(self) -> str:
-        return f"Processutvärdering {self.planerad.uppfoljning.ar}: {self.aktivitet}"
+        return gettext("Processutvärdering %(ar)s: %(aktivitet)s") % {
+            "ar": self.planerad.uppfoljning.ar,
+            "aktivitet": self.aktivitet,
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("uppfoljning:processutvardering", kwargs={"pk": self.pk})

@@ -21,10 +21,12 @@ import time
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
@@ -36,13 +38,15 @@ from .render import render_html, render_pdf, render_xlsx
 # Errors worth a retry: the database or broker was briefly away.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 
+# The step labels are stored on the job row in Swedish (gettext_noop: marked, not translated here)
+# and translated where they are shown (the report's page and the API), in the reader's language.
 STEG = [
-    ("underlag", "Hämtar underlag", 5),
-    ("diagram", "Ritar diagram", 20),
-    ("html", "Skapar HTML-versionen", 30),
-    ("pdf", "Skapar PDF", 45),
-    ("xlsx", "Skapar Excel-filen", 80),
-    ("publicera", "Publicerar rapporten", 95),
+    ("underlag", gettext_noop("Hämtar underlag"), 5),
+    ("diagram", gettext_noop("Ritar diagram"), 20),
+    ("html", gettext_noop("Skapar HTML-versionen"), 30),
+    ("pdf", gettext_noop("Skapar PDF"), 45),
+    ("xlsx", gettext_noop("Skapar Excel-filen"), 80),
+    ("publicera", gettext_noop("Publicerar rapporten"), 95),
 ]
 RAPPORT_MAPP = "uppfoljningsrapporter"
 FORMAT = ("pdf", "xlsx", "html")
@@ -85,7 +89,7 @@ def _claim(rapport_id: int, forsok: str) -> Uppfoljningsrapport | None:
         rapport.status = Jobbstatus.RUNNING
         rapport.forsok = forsok
         rapport.progress = 0
-        rapport.steg = "Startar"
+        rapport.steg = gettext_noop("Startar")
         rapport.startad = rapport.startad or timezone.now()
         rapport.save(update_fields=["status", "forsok", "progress", "steg", "startad", "uppdaterad"])
         return rapport
@@ -105,19 +109,22 @@ def _clean_staging(staging: Path) -> None:
 
 
 def compile_uppfoljningsrapport(*, rapport_id: int) -> Uppfoljningsrapport:
-    forsok = uuid.uuid4().hex
-    rapport = _claim(rapport_id, forsok)
-    if rapport is None:
-        return Uppfoljningsrapport.objects.get(pk=rapport_id)
-    try:
-        return _run(rapport, forsok)
-    except Superseded:
-        return Uppfoljningsrapport.objects.get(pk=rapport_id)
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as exc:
-        mark_failed(rapport_id=rapport_id, forsok=forsok, fel=f"{type(exc).__name__}: {exc}")
-        raise
+    # The report is a Swedish publication, also when compiled in-process for someone who reads the
+    # portal in English (no queue configured): labels, dates and choices in it are Swedish.
+    with translation.override(settings.LANGUAGE_CODE):
+        forsok = uuid.uuid4().hex
+        rapport = _claim(rapport_id, forsok)
+        if rapport is None:
+            return Uppfoljningsrapport.objects.get(pk=rapport_id)
+        try:
+            return _run(rapport, forsok)
+        except Superseded:
+            return Uppfoljningsrapport.objects.get(pk=rapport_id)
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as exc:
+            mark_failed(rapport_id=rapport_id, forsok=forsok, fel=f"{type(exc).__name__}: {exc}")
+            raise
 
 
 def mark_failed(*, rapport_id: int, fel: str, forsok: str | None = None) -> None:
@@ -125,7 +132,12 @@ def mark_failed(*, rapport_id: int, fel: str, forsok: str | None = None) -> None
     if forsok is not None:
         qs = qs.filter(forsok=forsok)
     with contextlib.suppress(DatabaseError):
-        qs.update(status=Jobbstatus.FAILED, felmeddelande=fel[:2000], steg="Misslyckades", uppdaterad=timezone.now())
+        qs.update(
+            status=Jobbstatus.FAILED,
+            felmeddelande=fel[:2000],
+            steg=gettext_noop("Misslyckades"),
+            uppdaterad=timezone.now(),
+        )
 
 
 def _store(ut: Path, mapp: str, namn: str) -> dict[str, str]:
@@ -170,7 +182,7 @@ def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
                 setattr(locked, f"{fmt}_sha256", summor[fmt])
             locked.status = Jobbstatus.DONE
             locked.progress = 100
-            locked.steg = "Klar"
+            locked.steg = gettext_noop("Klar")
             locked.underlag_tidpunkt = data.underlag_tidpunkt
             locked.klar = timezone.now()
             locked.felmeddelande = ""

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jamlik.actors import as_user
 from jamlik.errors import Domanfel, Versionskonflikt
@@ -50,7 +51,7 @@ _OOXML = {
     "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
     "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
 }
-TILLATNA_FILTYPER = "PDF, PNG, JPEG, Word (.docx) och Excel (.xlsx)"
+TILLATNA_FILTYPER = gettext_lazy("PDF, PNG, JPEG, Word (.docx) och Excel (.xlsx)")
 
 
 def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
@@ -24,7 +25,8 @@ logger = logging.getLogger("jamlik.uppfoljning")
 # What a publish raises when the broker cannot be reached.
 QUEUE_ERRORS = (KombuOperationalError, RedisError, ConnectionError, OSError)
 COMPILE_TASK = "uppfoljning.tasks.compile_uppfoljningsrapport"
-KO_OTILLGANGLIG = "I kö: kön är inte tillgänglig just nu. Rapporten sammanställs när den är tillbaka."
+# Stored as the job's step in Swedish (the source text); translated where it is shown, like the steps.
+KO_OTILLGANGLIG = gettext_noop("I kö: kön är inte tillgänglig just nu. Rapporten sammanställs när den är tillbaka.")
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from plan.choices import AktivitetTyp, Roll
 from plan.models import Aktivitet, Plan
@@ -40,7 +41,7 @@ def planerad_uppfoljning_import(*, plan: Plan, data: dict[str, Any], resultat: I
     for ordning, item in enumerate(data["processutvarderingar"], 1):
         aktivitet = Aktivitet.objects.filter(plan=plan, slug=item["aktivitet"]).first()
         if aktivitet is None:
-            raise ValidationError(f"Okänd aktivitet i uppföljningen: ”{item['aktivitet']}”.")
+            raise ValidationError(_("Okänd aktivitet i uppföljningen: ”%(slug)s”.") % {"slug": item["aktivitet"]})
         rad = upsert(
             PlaneradProcessutvardering,
             {"uppfoljning": uppfoljning, "aktivitet": aktivitet},

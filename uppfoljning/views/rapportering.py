@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
@@ -231,27 +232,33 @@ def statusrapport_update(request, pk):
 
 ACTIONS = {
     # url segment: (action of the transition table, form class, prefix, service, success message)
-    "skicka-in": (Rapporthandling.SUBMIT, VersionForm, None, services.statusrapport_submit, "Rapporten är inskickad."),
+    "skicka-in": (
+        Rapporthandling.SUBMIT,
+        VersionForm,
+        None,
+        services.statusrapport_submit,
+        gettext_lazy("Rapporten är inskickad."),
+    ),
     "returnera": (
         Rapporthandling.RETURN,
         ReturForm,
         "retur",
         services.statusrapport_return,
-        "Rapporten är returnerad för komplettering.",
+        gettext_lazy("Rapporten är returnerad för komplettering."),
     ),
     "godkann": (
         Rapporthandling.APPROVE,
         VersionForm,
         None,
         services.statusrapport_approve,
-        "Rapporten är godkänd och publicerad.",
+        gettext_lazy("Rapporten är godkänd och publicerad."),
     ),
     "ateroppna": (
         Rapporthandling.REOPEN,
         AteroppnaForm,
         "ateroppna",
         services.statusrapport_reopen,
-        "Rapporten är öppnad igen.",
+        gettext_lazy("Rapporten är öppnad igen."),
     ),
 }
 
@@ -270,7 +277,7 @@ def statusrapport_action(request, pk, action):
         except Domanfel as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _(success))
+            messages.success(request, success)
     else:
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))

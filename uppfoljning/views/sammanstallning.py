@@ -1,14 +1,19 @@
 """Compiled follow-up reports (sammanställningar): start, follow, download (planägare)."""
 
+import zlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from jamlik.errors import Domanfel
 from uppfoljning.forms.sammanstallning import StartForm
@@ -60,17 +65,52 @@ def rapport_start(request):
     return redirect("uppfoljning:sammanstallning", pk=rapport.pk)
 
 
-@login_required
-def rapport_detail(request, pk):
+def _foljd_rapport(request, pk):
+    """The job a planägare follows. One that never reached the queue (the broker was away when it
+    was started) is handed to it again: following the job is what brings it back."""
     _require(request, "uppfoljning.view_uppfoljningsrapport")
     rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
     if rapport.vantar_pa_ko and uppfoljningsrapport_enqueue(rapport_id=rapport.pk):
         rapport.refresh_from_db()  # the queue is back: the job has been handed over
+    return rapport
+
+
+def _forlopp(rapport) -> dict:
+    """What the progress fragment shows, and `sett`: a name for that state (percentage, status and
+    step), which the page sends back when it polls so the server can tell whether anything changed."""
+    steg = zlib.crc32(rapport.steg.encode())
+    return {"rapport": rapport, "sett": f"{rapport.progress}-{rapport.status}-{steg:08x}"}
+
+
+@login_required
+def rapport_detail(request, pk):
+    rapport = _foljd_rapport(request, pk)
     return render(
         request,
         "uppfoljning/sammanstallning/detail.html",
-        {"rapport": rapport, "ko_konfigurerad": ko_konfigurerad(), "formats": ["pdf", "xlsx", "html"]},
+        {**_forlopp(rapport), "ko_konfigurerad": ko_konfigurerad()},
     )
+
+
+def rapport_forlopp(request, pk):
+    """The progress fragment (_forlopp.html) that htmx on the report's page polls every second while
+    the job runs. 204 No Content while the job is in the state the page shows (?sett=): htmx swaps
+    nothing, so the live status line is not rewritten. Without JavaScript the page itself is reloaded
+    with its "Uppdatera förloppet" link; this URL only serves htmx."""
+    if not request.user.is_authenticated:
+        # Logged out meanwhile: reload the page, which then asks to log in, rather than swap the
+        # login page into the progress bar.
+        return HttpResponseClientRefresh() if request.htmx else redirect_to_login(request.get_full_path())
+    rapport = _foljd_rapport(request, pk)
+    if not request.htmx:
+        return redirect(rapport)  # the fragment alone is no page
+    kontext = _forlopp(rapport)
+    if request.GET.get("sett") == kontext["sett"]:
+        response = HttpResponse(status=204)
+    else:
+        response = render(request, "uppfoljning/sammanstallning/_forlopp.html", kontext)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

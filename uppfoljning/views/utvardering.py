@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel
@@ -52,7 +53,12 @@ def processutvarderingar_skapa(request):
         messages.error(request, _("Välj ett uppföljningsår som finns i planen."))
         return redirect("uppfoljning:processutvarderingar")
     skapade = processutvarderingar_create(user=request.user, uppfoljning=uppfoljning)
-    messages.success(request, _("%(antal)s processutvärderingar har lagts upp.") % {"antal": len(skapade)})
+    antal = len(skapade)
+    messages.success(
+        request,
+        ngettext("%(antal)s processutvärdering har lagts upp.", "%(antal)s processutvärderingar har lagts upp.", antal)
+        % {"antal": antal},
+    )
     return redirect("uppfoljning:processutvarderingar")
 
 

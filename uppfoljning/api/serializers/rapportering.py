@@ -1,6 +1,7 @@
 """Serializers of reporting. They parse and present; the rules are the services'."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from plan.models import Aktivitet, Organisation, Strategi
@@ -62,7 +63,7 @@ class StatusrapportSerializer(serializers.ModelSerializer):
 
 class _RapportInnehall(serializers.Serializer):
     status = serializers.ChoiceField(
-        choices=Status.choices, error_messages={"invalid_choice": "Välj en status ur listan."}
+        choices=Status.choices, error_messages={"invalid_choice": _("Välj en status ur listan.")}
     )
     genomfort = serializers.CharField(max_length=TEXT_MAX["genomfort"], allow_blank=True, required=False, default="")
     hinder = serializers.CharField(max_length=TEXT_MAX["hinder"], allow_blank=True, required=False, default="")
@@ -79,11 +80,11 @@ class StatusrapportCreateSerializer(_RapportInnehall):
 
 
 class StatusrapportUpdateSerializer(_RapportInnehall):
-    version = serializers.IntegerField(min_value=1, help_text="Versionen du utgick från (optimistisk låsning).")
+    version = serializers.IntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
 
 
 class VersionSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, help_text="Versionen du utgick från (optimistisk låsning).")
+    version = serializers.IntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
 
 
 class ReturSerializer(VersionSerializer):
@@ -96,4 +97,4 @@ class AteroppnaSerializer(VersionSerializer):
 
 class KonfliktSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    version = serializers.IntegerField(help_text="Den version som är sparad nu.")
+    version = serializers.IntegerField(help_text=_("Den version som är sparad nu."))

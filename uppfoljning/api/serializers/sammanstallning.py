@@ -1,6 +1,7 @@
 """Serializers of compiled follow-up reports."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from uppfoljning.models import Uppfoljningsrapport
@@ -31,6 +32,12 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
             "filer",
         ]
         read_only_fields = [f for f in fields if f != "ar"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data.get("steg"):
+            data["steg"] = gettext(data["steg"])  # stored in Swedish (the source text), shown translated
+        return data
 
     def get_poll_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(reverse("uppfoljningsrapport-detail", args=[obj.pk]))

@@ -4,6 +4,8 @@ Same permissions (uppfoljning/rules/), same selectors, same services as the web 
 A version conflict is 409 with the current version; a domain error is 400 with a reason
 (both turned into responses in one place, jamlik/api/errors.py)."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -27,16 +29,16 @@ from uppfoljning.selectors import rapportering as selectors
 from uppfoljning.services import rapportering as services
 
 FEL = {
-    400: OpenApiResponse(description="Ogiltig indata eller otillåten ändring (skäl i svaret)."),
-    403: OpenApiResponse(description="Saknar behörighet."),
-    404: OpenApiResponse(description="Finns inte eller får inte läsas."),
+    400: OpenApiResponse(description=gettext_lazy("Ogiltig indata eller otillåten ändring (skäl i svaret).")),
+    403: OpenApiResponse(description=gettext_lazy("Saknar behörighet.")),
+    404: OpenApiResponse(description=gettext_lazy("Finns inte eller får inte läsas.")),
 }
-KONFLIKT = {409: OpenApiResponse(KonfliktSerializer, description="Någon annan har ändrat rapporten.")}
+KONFLIKT = {409: OpenApiResponse(KonfliktSerializer, description=gettext_lazy("Någon annan har ändrat rapporten."))}
 
 
 def _require(request, perm: str, obj=None) -> None:
     if not request.user.has_perm(perm, obj):
-        raise PermissionDenied("Du har inte behörighet att göra detta.")
+        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
 
 
 class UppfoljningsperiodViewSet(
@@ -77,15 +79,15 @@ class UppfoljningsperiodViewSet(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Statusrapporter du får läsa (allmänheten: bara godkända)."),
-    retrieve=extend_schema(summary="En statusrapport.", responses={200: StatusrapportSerializer, **FEL}),
+    list=extend_schema(summary=gettext_lazy("Statusrapporter du får läsa (allmänheten: bara godkända).")),
+    retrieve=extend_schema(summary=gettext_lazy("En statusrapport."), responses={200: StatusrapportSerializer, **FEL}),
     create=extend_schema(
-        summary="Skapa ett utkast för din organisation.",
+        summary=gettext_lazy("Skapa ett utkast för din organisation."),
         request=StatusrapportCreateSerializer,
         responses={201: StatusrapportSerializer, **FEL},
     ),
     update=extend_schema(
-        summary="Ändra ett utkast eller en returnerad rapport (kräver version).",
+        summary=gettext_lazy("Ändra ett utkast eller en returnerad rapport (kräver version)."),
         request=StatusrapportUpdateSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     ),
@@ -129,7 +131,7 @@ class StatusrapportViewSet(
         return self._present(rapport)
 
     @extend_schema(
-        summary="Skicka in rapporten.",
+        summary=gettext_lazy("Skicka in rapporten."),
         request=VersionSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     )
@@ -138,7 +140,7 @@ class StatusrapportViewSet(
         return self._act(request, VersionSerializer, services.statusrapport_submit)
 
     @extend_schema(
-        summary="Returnera för komplettering (samordnare).",
+        summary=gettext_lazy("Returnera för komplettering (samordnare)."),
         request=ReturSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     )
@@ -147,7 +149,7 @@ class StatusrapportViewSet(
         return self._act(request, ReturSerializer, services.statusrapport_return)
 
     @extend_schema(
-        summary="Godkänn och publicera (samordnare).",
+        summary=gettext_lazy("Godkänn och publicera (samordnare)."),
         request=VersionSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     )
@@ -156,7 +158,7 @@ class StatusrapportViewSet(
         return self._act(request, VersionSerializer, services.statusrapport_approve)
 
     @extend_schema(
-        summary="Öppna igen, även efter sista dag (planägare). Loggas.",
+        summary=gettext_lazy("Öppna igen, även efter sista dag (planägare). Loggas."),
         request=AteroppnaSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     )
