@@ -11,6 +11,7 @@ from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
 from plan.choices import PLANAGARE_GRUPP
 from plan.models import Plan
 from plan.selectors import plan_current
+from tests import clock
 from tests.factories import UserFactory, demo_users
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
@@ -44,3 +45,18 @@ def planagare(db):
     user = UserFactory(username="planagare")
     user.groups.add(Group.objects.get_or_create(name=PLANAGARE_GRUPP)[0])
     return user
+
+
+@pytest.fixture
+def machine_clock():
+    """The machine's clock beneath the frozen one: the real clock. A module overrides this to check
+    that the suite holds on another day (tests/uppfoljning/rapportering/test_after_2031.py)."""
+    yield
+
+
+@pytest.fixture
+def frozen_today(machine_clock):
+    """Today is clock.IDAG (a day inside the demo's open period) for this process while the test
+    runs. Only for tests whose clock-reading code runs in this process: see tests/clock.py."""
+    with clock.frozen():
+        yield clock.IDAG

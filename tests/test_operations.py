@@ -96,8 +96,9 @@ def test_backup_and_restore_give_back_every_row_and_file(plan, tmp_path, setting
 
 
 def test_every_committed_report_change_leaves_one_audit_line_without_personal_data(
-    plan, caplog, django_capture_on_commit_callbacks
+    plan, caplog, django_capture_on_commit_callbacks, frozen_today
 ):
+    # frozen_today (tests/clock.py): the demo draft can be submitted only until the period's deadline.
     from django.contrib.auth import get_user_model
 
     from uppfoljning.services import rapportering as services

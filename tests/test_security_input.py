@@ -21,7 +21,9 @@ ESCAPED = "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;"
 
 
 @pytest.fixture
-def users(plan):
+def users(plan, frozen_today):
+    """The demo users on a day the demo period is open (tests/clock.py): the hostile report is
+    written and sent through the workflow, and the NUL test must be refused for the NUL alone."""
     users = demo_users()
     sbn = get_user_model().objects.create_user("sbn-samordnare", password="x-losen-123")
     Medlemskap.objects.create(anvandare=sbn, organisation=Organisation.objects.get(namn="Stadsbyggnadsnämnden"))

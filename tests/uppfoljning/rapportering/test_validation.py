@@ -1,12 +1,13 @@
 """Invalid input gets a Swedish message next to the field, and the rest of the form is kept."""
 
-import datetime
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from tests.clock import IDAG
 from uppfoljning.models import Statusrapport
 
 pytestmark = pytest.mark.django_db
@@ -73,12 +74,13 @@ def test_valid_attachment_is_stored(client, demo, utkast, settings, tmp_path):
 
 
 def test_closed_period(client, demo, utkast):
-    utkast.period.sista_dag = datetime.date(2021, 12, 31)
+    igar = IDAG - timedelta(days=1)  # today is frozen (tests/uppfoljning/conftest.py)
+    utkast.period.sista_dag = igar
     utkast.period.save()
     client.force_login(demo["tjansteperson"])
     response = _post(client, utkast)
     assert response.context["form"].errors["__all__"] == [
-        "Perioden 2021 stängde 2021-12-31. Be stadsledningskontoret att öppna rapporten igen."
+        f"Perioden 2021 stängde {igar.isoformat()}. Be stadsledningskontoret att öppna rapporten igen."
     ]
     assert "Mitt arbete</textarea>" in response.content.decode()
 
@@ -89,7 +91,7 @@ def test_reopen_allows_change_after_deadline_and_is_logged(demo):
     rapport = Statusrapport.objects.get(
         period__slug="2021", aktivitet__slug="familjecentrerat-arbetssatt", organisation__namn="Kulturnämnden"
     )
-    rapport.period.sista_dag = datetime.date(2021, 12, 31)
+    rapport.period.sista_dag = IDAG - timedelta(days=1)
     rapport.period.save()
     statusrapport_reopen(user=demo["stadsledningskontoret"], rapport_id=rapport.pk, version=1, motivering="Fel år")
     rapport = statusrapport_update(

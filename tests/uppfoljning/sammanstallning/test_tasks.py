@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+import redis
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connection
@@ -20,6 +21,7 @@ from jamlik.actors import SYSTEM
 from jamlik.celery import app
 from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
+from tests.waiting import wait_for
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
 from uppfoljning.services.sammanstallning import uppfoljningsrapport_start
@@ -34,16 +36,6 @@ pytestmark = [
 def real_redis():
     """These tests need the real broker: run them through make test, which starts Redis."""
     assert os.environ.get("REDIS_URL"), "REDIS_URL is not set: run the suite with make test (it starts Redis)"
-
-
-def wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
@@ -135,6 +127,17 @@ def _worker(env: dict, name: str) -> subprocess.Popen:
     )
 
 
+VISIBILITY_TIMEOUT = 2  # seconds: how long a delivered, unacknowledged message stays invisible
+
+
+def unacked_delivered_at() -> float | None:
+    """When the oldest delivered but unacknowledged message was handed to a worker (kombu's Redis
+    transport keeps it in the `unacked_index` sorted set, scored by the delivery time)."""
+    with redis.Redis.from_url(settings.CELERY_BROKER_URL) as client:
+        oldest = client.zrange("unacked_index", 0, 0, withscores=True)
+    return oldest[0][1] if oldest else None
+
+
 def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_root):
     db = connection.settings_dict
     env = {
@@ -142,7 +145,7 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
         "DJANGO_SETTINGS_MODULE": "jamlik.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "MEDIA_ROOT": str(media_root),
-        "CELERY_VISIBILITY_TIMEOUT": "2",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     }
     first = _worker({**env, "JAMLIK_COMPILE_STEP_DELAY": "1.5"}, "forsta")
     second = None
@@ -154,7 +157,12 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
         rapport.refresh_from_db()
         assert rapport.status == Jobbstatus.RUNNING
         assert not (media_root / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021").exists()
-        time.sleep(3)  # let the visibility timeout pass: the unacknowledged message becomes visible again
+        # The killed worker's message is in Redis, delivered and never acknowledged. A new worker
+        # restores such messages when it starts (and then only every ~100 s), once their visibility
+        # timeout has passed since delivery: start it when that moment, read from Redis, is past.
+        # (The comparison is kombu's own, on the real clock: these tests are not frozen.)
+        delivered = wait_for(unacked_delivered_at, 10, "the killed worker's unacknowledged message")
+        wait_for(lambda: time.time() > delivered + VISIBILITY_TIMEOUT, 10, "the message's visibility timeout")
         second = _worker(env, "andra")
         wait_for(lambda: Uppfoljningsrapport.objects.get(pk=rapport.pk).status == Jobbstatus.DONE, 120, "redelivery")
     finally:
