@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from jamlik.exports import FORMEL_START, Arbetsbok, csv_bytes
 from plan.models import Aktivitet, Organisation, Strategi
+from plan.selectors import plan_current
 from tests.clock import STOCKHOLM
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Processutvardering, Uppfoljningsrapport
@@ -183,7 +184,7 @@ def test_kompletthet_xlsx_is_safe(client, hostile_data):
 
 def test_compiled_report_xlsx_is_safe(client, hostile_data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    rapport = Uppfoljningsrapport.objects.create(ar=2021, version=1)
+    rapport = Uppfoljningsrapport.objects.create(plan=plan_current(), ar=2021, version=1)
     rapport = compile_uppfoljningsrapport(rapport_id=rapport.pk)
     assert rapport.status == Jobbstatus.DONE
     client.force_login(hostile_data["stadsledningskontoret"])

@@ -90,9 +90,9 @@ def test_backup_and_restore_give_back_every_row_and_file(plan, tmp_path, setting
     assert after == before
     assert (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "rapport.pdf").read_bytes() == b"%PDF-1.7 test"
     # Sequences follow the restored rows: a new row gets a fresh id.
-    assert Organisation.objects.create(namn="Ny", slug="ny-efter-aterstallning", typ="namnd").pk > max(
-        Organisation.objects.exclude(slug="ny-efter-aterstallning").values_list("pk", flat=True)
-    )
+    assert Organisation.objects.create(
+        kommun=Organisation.objects.first().kommun, namn="Ny", slug="ny-efter-aterstallning", typ="namnd"
+    ).pk > max(Organisation.objects.exclude(slug="ny-efter-aterstallning").values_list("pk", flat=True))
 
 
 def test_every_committed_report_change_leaves_one_audit_line_without_personal_data(

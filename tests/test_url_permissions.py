@@ -10,27 +10,36 @@ from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from plan.models import Plan
 from uppfoljning.models import Uppfoljningsrapport
 
 pytestmark = pytest.mark.django_db
 
 # URL names (namespace:name) anonymous visitors may open, each listed by name: a new page is
 # protected unless it is added here on purpose. Everything else must refuse anonymous visitors.
+# The public pages of one plan: each exists at the short address (web:) and under /planer/<plan>/ (planer:).
+PLANVYER = {
+    "start",
+    "plan",
+    "sok",
+    "matris",
+    "matris-csv",
+    "matris-xlsx",
+    "malomrade",
+    "strategi",
+    "organisationer",
+    "organisation",
+    "aktiviteter",
+    "aktiviteter-csv",
+    "aktiviteter-xlsx",
+    "samverkansaktivitet",
+    "styrningsaktivitet",
+}
 PUBLIC_NAMES = {
-    "web:start",
-    "web:sok",
-    "web:malomrade",
-    "web:strategi",
-    "web:organisation",
-    "web:samverkansaktivitet",
-    "web:styrningsaktivitet",
-    "plan:organisationer",
-    "plan:aktiviteter",
-    "plan:aktiviteter-csv",
-    "plan:aktiviteter-xlsx",
-    "samverkan:matris",
-    "samverkan:matris-csv",
-    "samverkan:matris-xlsx",
+    *(f"web:{namn}" for namn in PLANVYER),
+    *(f"planer:{namn}" for namn in PLANVYER),
+    "web:planer",
+    "web:plan_valj",
     # Process evaluations are public once final (processutvarderingar_for_user hides the rest).
     "uppfoljning:processutvarderingar",
     "uppfoljning:processutvardering",
@@ -44,7 +53,7 @@ PUBLIC_NAMES = {
 }
 # Read-only public API endpoints (DRF router names); their querysets hide unpublished rows.
 PUBLIC_API = re.compile(
-    r"^(malomrade|strategi|forutsattning|organisation|samverkansaktivitet|styrningsaktivitet|matris|"
+    r"^(plan|malomrade|strategi|forutsattning|organisation|samverkansaktivitet|styrningsaktivitet|matris|"
     r"styrandedokument|styrande-dokument|matrisplacering|statusrapport|uppfoljningsperiod|processutvardering)"
     r"-(list|detail)$"
 )
@@ -77,8 +86,10 @@ def candidate_values():
 
 
 def fill(route: str, slugs, pks) -> list[str]:
-    """Concrete URLs for a route pattern, one per candidate value of its parameters."""
+    """Concrete URLs for a route pattern, one per candidate value of its parameters (a plan
+    parameter gets the plan in force's slug)."""
     route = route.replace("\\.", ".")
+    route = route.replace("<slug:plan>", Plan.objects.order_by("-giltig_fran").first().slug)
     params = re.findall(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>[^)]*\)", route)
     if not params:
         return ["/" + re.sub(r"\(\?P<format>[^)]*\)", "", route)]

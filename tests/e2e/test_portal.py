@@ -22,6 +22,8 @@ PAGE_TYPES = [
     "/aktiviteter/",
     "/sok/?q=bostäder",
     "/matris/?organisation=finns-inte",
+    "/om-planen/",
+    "/planer/",
 ]
 
 
