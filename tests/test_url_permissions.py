@@ -24,6 +24,8 @@ PUBLIC_NAMES = {
     "web:organisation",
     "web:samverkansaktivitet",
     "web:styrningsaktivitet",
+    # The city's colours as CSS custom properties (settings.PORTAL_THEME), loaded by every page.
+    "web:tema",
     "plan:organisationer",
     "plan:aktiviteter",
     "plan:aktiviteter-csv",
@@ -120,6 +122,7 @@ def test_every_url_refuses_anonymous_unless_public(client, admin_client, plan):
     unreached = PUBLIC_NAMES - reached
     assert unreached <= {"set_language"}, f"listed as public but never checked: {unreached}"  # POST only
     assert {"uppfoljning:sammanstallning", "uppfoljning:sammanstallning_forlopp"} <= reached
+    assert "web:monster" in reached  # the pattern library: walked, and refused to anonymous visitors
 
 
 def test_anonymous_cannot_write_through_any_api_endpoint(client, plan):
