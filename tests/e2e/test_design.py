@@ -128,7 +128,7 @@ def test_every_page_fits_the_screen_passes_axe_and_shows_focus(demo, live_server
                         f"{path}: no visible focus on {page.evaluate('document.activeElement.outerHTML')[:80]}"
                     )
         if size != "320" or template in {"/", "/matris/"}:
-            page.screenshot(path=str(screenshot_dir() / f"{size}-{role}-{slug(path)}.png"), full_page=True)
+            page.screenshot(path=str(screenshot_dir() / f"{size}-{role}-{slug(template)}.png"), full_page=True)
     assert problems == []
 
 
