@@ -35,13 +35,20 @@ lock: $(VENV)/.dev
 	$(PIP_COMPILE) --output-file=requirements.txt requirements.in
 	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
-# Front-end assets come from the npm registry (package-lock.json), copied into static/vendor/.
-static/vendor/htmx.min.js: package.json package-lock.json
+# Front-end assets come from the npm registry (package-lock.json), copied into static/vendor/:
+# htmx, and Designsystemet's CSS (components + default theme; the city's colours are laid over it
+# by /tema.css from settings.PORTAL_THEME). Nothing is loaded from a CDN.
+DS := node_modules/@digdir/designsystemet-css
+static/vendor/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --silent
-	mkdir -p static/vendor
+	mkdir -p static/vendor/designsystemet
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	cp $(DS)/dist/src/index.css static/vendor/designsystemet/designsystemet.css
+	cp $(DS)/dist/theme/designsystemet.css static/vendor/designsystemet/theme.css
+	cp $(DS)/LICENSE static/vendor/designsystemet/LICENSE
+	touch $@
 
-assets: static/vendor/htmx.min.js
+assets: static/vendor/.installed
 
 setup: $(VENV)/.runtime assets
 	bash scripts/system-packages.sh $(RUN_PACKAGES)

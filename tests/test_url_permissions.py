@@ -40,6 +40,8 @@ PUBLIC_NAMES = {
     *(f"planer:{namn}" for namn in PLANVYER),
     "web:planer",
     "web:plan_valj",
+    # The city's colours as CSS custom properties (settings.PORTAL_THEME), loaded by every page.
+    "web:tema",
     # Process evaluations are public once final (processutvarderingar_for_user hides the rest).
     "uppfoljning:processutvarderingar",
     "uppfoljning:processutvardering",
@@ -131,6 +133,7 @@ def test_every_url_refuses_anonymous_unless_public(client, admin_client, plan):
     unreached = PUBLIC_NAMES - reached
     assert unreached <= {"set_language"}, f"listed as public but never checked: {unreached}"  # POST only
     assert {"uppfoljning:sammanstallning", "uppfoljning:sammanstallning_forlopp"} <= reached
+    assert "web:monster" in reached  # the pattern library: walked, and refused to anonymous visitors
 
 
 def test_anonymous_cannot_write_through_any_api_endpoint(client, plan):

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # the form renderer finds Django's own widget templates beside ours
     "django.contrib.postgres",
     "django.contrib.humanize",
     "rest_framework",
@@ -95,6 +96,24 @@ TEMPLATES = [
         },
     }
 ]
+
+# Every form renders through templates/django/forms/ (field.html, div.html, widgets/…): label,
+# hint, error message, counter and an error summary, the same on every page (Designsystemet markup).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# The city's colours, laid over Designsystemet's default theme by /tema.css (jamlik/web/tema.py).
+# Each value is a CSS colour; text colours keep at least 4.5:1 on white, borders at least 3:1.
+PORTAL_THEME = {
+    "accent": env("PORTAL_THEME_ACCENT", "#004f8c"),  # buttons, links: 8.4:1 on white
+    "accent_hover": env("PORTAL_THEME_ACCENT_HOVER", "#003d6d"),
+    "accent_active": env("PORTAL_THEME_ACCENT_ACTIVE", "#002b4d"),
+    "accent_text": env("PORTAL_THEME_ACCENT_TEXT", "#002744"),
+    "accent_tinted": env("PORTAL_THEME_ACCENT_TINTED", "#e6eff6"),
+    "accent_surface_hover": env("PORTAL_THEME_ACCENT_SURFACE_HOVER", "#cddff0"),
+    "accent_border_subtle": env("PORTAL_THEME_ACCENT_BORDER_SUBTLE", "#9cbfdc"),
+    "header": env("PORTAL_THEME_HEADER", "#004f8c"),
+    "focus": env("PORTAL_THEME_FOCUS", "#ffbf47"),
+}
 
 # SQLite in the working tree unless DATABASE_URL names a real server.
 DATABASES = {

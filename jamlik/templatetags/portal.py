@@ -1,11 +1,87 @@
-"""Template tags of the public pages."""
+"""The portal's components as template tags: active navigation item, breadcrumbs and status tags.
+
+{% load portal %}
+<a href="…" {% nav_current "matris" %}>…</a>          → aria-current="page" on the active section
+{% breadcrumbs %}                                     → komponenter/brodsmulor.html
+{% status_tag rapport.status %}                       → komponenter/statustagg.html (Status)
+{% status_tag rapport.tillstand "tillstand" %}        → the same for Rapporttillstand
+{% status_tag u.tillstand "utvardering" %}            → Utvarderingstillstand
+{% plan_url plan "matris" %}                          → the page of a plan (short address for the plan in force)
+"""
 
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from jamlik.web import navigation
 from plan.models import plan_reverse
+from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
 
 register = template.Library()
+
+# value → (Designsystemet colour, icon shape). Colour never carries the meaning alone: the text
+# names the state and each colour comes with its own shape.
+TAGS = {
+    "status": (
+        Status,
+        {
+            Status.EJ_PABORJAD: ("neutral", "cirkel"),
+            Status.PAGAR_ENLIGT_PLAN: ("info", "pil"),
+            Status.PAGAR_MED_AVVIKELSE: ("warning", "triangel"),
+            Status.FORSENAD: ("danger", "klocka"),
+            Status.GENOMFORD: ("success", "bock"),
+            Status.AVBRUTEN: ("neutral", "kryss"),
+        },
+    ),
+    "tillstand": (
+        Rapporttillstand,
+        {
+            Rapporttillstand.UTKAST: ("neutral", "penna"),
+            Rapporttillstand.INSKICKAD: ("info", "pil"),
+            Rapporttillstand.RETURNERAD: ("warning", "retur"),
+            Rapporttillstand.GODKAND: ("success", "bock"),
+        },
+    ),
+    "utvardering": (
+        Utvarderingstillstand,
+        {
+            Utvarderingstillstand.UTKAST: ("neutral", "penna"),
+            Utvarderingstillstand.UNDER_GRANSKNING: ("info", "pil"),
+            Utvarderingstillstand.SLUTLIG: ("success", "bock"),
+        },
+    ),
+}
+SAKNAS = ("danger", "saknas")
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, section: str) -> str:
+    request = context.get("request")
+    return mark_safe(' aria-current="page"') if request and navigation.section(request) == section else ""
+
+
+@register.inclusion_tag("komponenter/brodsmulor.html", takes_context=True)
+def breadcrumbs(context):
+    request = context.get("request")
+    return {"crumbs": navigation.trail(request) if request else []}
+
+
+@register.inclusion_tag("komponenter/statustagg.html")
+def status_tag(value, kind: str = "status", id: str = ""):
+    """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
+    and "Ingen status rapporterad" for a status."""
+    choices, styles = TAGS[kind]
+    if not value:
+        label = _("Saknas") if kind == "tillstand" else _("Ingen status rapporterad")
+        colour, icon = SAKNAS if kind == "tillstand" else ("neutral", "streck")
+        return {"label": label, "colour": colour, "icon": icon, "value": "ingen", "id": id}
+    colour, icon = styles.get(value, ("neutral", "cirkel"))
+    try:
+        label = choices(value).label
+    except ValueError:
+        label = value
+    return {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ historical plan stays readable and citable. `plan.models.plan_reverse` picks the
 
 from django.urls import path
 
-from jamlik.web import views
+from jamlik.web import monster, tema, views
 from plan import views as plan_views
 from samverkan import views as samverkan_views
 
@@ -30,6 +30,8 @@ planvyer = [
 ]
 
 urlpatterns = [
+    path("tema.css", tema.tema_css, name="tema"),
+    path("monster/", monster.monster, name="monster"),
     path("planer/", views.plan_list, name="planer"),
     path("valj-plan/", views.plan_valj, name="plan_valj"),
     *planvyer,
