@@ -8,3 +8,7 @@ class JamlikConfig(AppConfig):
 
     name = "jamlik"
     verbose_name = _("Portalen")
+
+    def ready(self) -> None:
+        # Register the permissions of the portal's own pages (django-rules only autodiscovers jamlik.rules).
+        from jamlik.web import rules  # noqa: F401, PLC0415 (apps are ready only here)

@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from plan.choices import DokumentKategori, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
 from plan.selectors import organisation_by_slug
+from samverkan.models import Matrisplacering
+from uppfoljning.choices import Status
 from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.selectors.rapportering import godkanda_rapporter_for_organisation
 
@@ -79,3 +81,36 @@ def plan_detail(*, plan: Plan) -> dict:
             .order_by("ar")
         ),
     }
+
+
+@dataclass
+class Statusrad:
+    malomrade: object
+    antal: list[int]  # in the order of uppfoljning.choices.Status
+    utan_status: int
+
+
+def statusoversikt(*, plan: Plan, malomraden: list, aktiviteter: list) -> list[Statusrad]:
+    """The start page's overview: per målområde, how many of the samverkansaktiviteter that work in
+    its column (Figur 4) have each current status. One query (the matrix's columns); the statuses
+    come with the activities (`aktuell_status`, set by the caller)."""
+    kolumner: dict[int, set[int]] = {}
+    for malomrade_id, aktivitet_id in (
+        Matrisplacering.objects.filter(samverkansaktivitet__plan=plan)
+        .values_list("malomrade_id", "samverkansaktivitet_id")
+        .distinct()
+    ):
+        kolumner.setdefault(malomrade_id, set()).add(aktivitet_id)
+    status_per_aktivitet = {a.pk: getattr(a, "aktuell_status", None) for a in aktiviteter}
+    rader = []
+    for malomrade in malomraden:
+        antal = {s.value: 0 for s in Status}
+        utan = 0
+        for aktivitet_id in kolumner.get(malomrade.pk, ()):
+            status = status_per_aktivitet.get(aktivitet_id)
+            if status is None:
+                utan += 1
+            else:
+                antal[status.status] += 1
+        rader.append(Statusrad(malomrade=malomrade, antal=[antal[s.value] for s in Status], utan_status=utan))
+    return rader

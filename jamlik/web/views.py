@@ -24,6 +24,7 @@ from plan.selectors import (
 )
 from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade, placeringar_for_strategi
 from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivitet_selector
+from uppfoljning.choices import Status
 from uppfoljning.models import Styrningsaktivitet
 from uppfoljning.selectors.rapportering import aktuell_status, godkanda_rapporter
 
@@ -48,9 +49,12 @@ def start(request, plan=None):
     aktiviteter = list(aktiviteter_with_roller(plan=plan))
     for aktivitet in aktiviteter:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
+    malomraden = list(malomraden_with_strategier(plan=plan))
     context = {
         "plan": plan,
-        "malomraden": list(malomraden_with_strategier(plan=plan)),
+        "malomraden": malomraden,
+        "statusoversikt": selectors.statusoversikt(plan=plan, malomraden=malomraden, aktiviteter=aktiviteter),
+        "statusar": list(Status),
         "samverkansaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
         "styrningsaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.STYRNING],
     }

@@ -31,5 +31,6 @@ class ProcessutvarderingSerializer(serializers.ModelSerializer):
             "underlag",
             "delar",
             "version",
+            "exempel",
             "uppdaterad",
         ]
