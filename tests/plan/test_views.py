@@ -22,6 +22,12 @@ def _clear_cache():
     cache.clear()
 
 
+def utan_oversikt(content: str) -> str:
+    """The start page without its overview table (whose column headers name every status)."""
+    start = content.index('aria-labelledby="oversikt-rubrik"')
+    return content[:start] + content[content.index("</section>", start) :]
+
+
 def period(plan, namn="Våren 2021", oppnar=date(2021, 3, 1)):
     return Uppfoljningsperiod.objects.create(
         plan=plan, namn=namn, slug=namn.lower().replace(" ", "-").replace("å", "a"), oppnar=oppnar, sista_dag=oppnar
@@ -41,6 +47,7 @@ def test_start_page_shows_goal_areas_activities_and_no_status(client, plan):
     ]
     assert len(response.context["samverkansaktiviteter"]) == 4
     assert len(response.context["styrningsaktiviteter"]) == 6
+    content = utan_oversikt(content)
     assert content.count("Ingen status rapporterad") == 10
 
 
@@ -49,7 +56,7 @@ def test_start_page_shows_latest_status(client, plan):
     tidig, sen = period(plan, "Hösten 2020", date(2020, 9, 1)), period(plan)
     Aktivitetsstatus.objects.create(period=tidig, aktivitet=aktivitet, status=Status.EJ_PABORJAD)
     Aktivitetsstatus.objects.create(period=sen, aktivitet=aktivitet, status=Status.FORSENAD)
-    content = client.get("/").content.decode()
+    content = utan_oversikt(client.get("/").content.decode())
     assert "Försenad" in content
     assert "Ej påbörjad" not in content
     assert content.count("Ingen status rapporterad") == 9
