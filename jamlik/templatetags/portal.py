@@ -91,3 +91,16 @@ def plan_url(plan, name: str, **kwargs) -> str:
     if not plan:
         return reverse(f"web:{name}", kwargs=kwargs)
     return plan_reverse(plan, name, **kwargs)
+
+
+@register.inclusion_tag("komponenter/sorterbar_rubrik.html", takes_context=True)
+def sort_header(context, falt: str, rubrik: str, parameter: str = "ordning") -> dict:
+    """A sortable column header: a link that sorts by the column (again: the other way) and
+    aria-sort saying how the table is sorted now. The other query parameters are kept; paging restarts."""
+    request = context["request"]
+    nu = request.GET.get(parameter, "")
+    riktning = "ascending" if nu == falt else "descending" if nu == f"-{falt}" else "none"
+    query = request.GET.copy()
+    query.pop("sida", None)
+    query[parameter] = f"-{falt}" if nu == falt else falt
+    return {"rubrik": rubrik, "riktning": riktning, "url": "?" + query.urlencode()}

@@ -1,5 +1,6 @@
 """FilterSets of reporting, shared by the web lists and the API so the two never drift."""
 
+import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,18 @@ class UppfoljningsperiodFilterSet(PlanFilterSet):
         return queryset.filter(**oppen) if value else queryset.exclude(**oppen)
 
 
+# Sortable columns of the report list: model path → parameter value (web and API alike).
+SORTERING = (
+    ("period__oppnar", "period"),
+    ("aktivitet__titel", "aktivitet"),
+    ("organisation__namn", "organisation"),
+    ("status", "status"),
+    ("tillstand", "tillstand"),
+    ("period__sista_dag", "sista_dag"),
+    ("uppdaterad", "uppdaterad"),
+)
+
+
 class StatusrapportFilterSet(PlanFilterSet):
     plan = SlugFilter(
         queryset=Plan.objects.order_by("-giltig_fran"),
@@ -40,6 +53,12 @@ class StatusrapportFilterSet(PlanFilterSet):
     )
     status = ChoiceFilter(choices=Status.choices, label=_("Status"))
     tillstand = ChoiceFilter(choices=Rapporttillstand.choices, label=_("Tillstånd"))
+    ordning = django_filters.OrderingFilter(
+        fields=SORTERING,
+        label=_("Sortering"),
+        empty_label=_("Standard"),
+        help_text=_("Kolumn att sortera på; ett minustecken först sorterar fallande (t.ex. -uppdaterad)."),
+    )
 
     class Meta:
         model = Statusrapport

@@ -102,3 +102,19 @@ def test_pages_render(client, demo):
         assert client.get(reverse(name)).status_code == 200
     for rapport in Statusrapport.objects.all():
         assert client.get(reverse("uppfoljning:statusrapport", args=[rapport.pk])).status_code == 200
+
+
+def test_report_list_sorts_by_every_column_on_the_web_and_in_the_api(client, demo):
+    client.force_login(demo["stadsledningskontoret"])
+    url = reverse("uppfoljning:statusrapporter")
+    for falt, nyckel in (("organisation", lambda r: r.organisation.namn), ("uppdaterad", lambda r: r.uppdaterad)):
+        upp = list(client.get(url, {"ordning": falt}).context["rapporter"])
+        ned = list(client.get(url, {"ordning": f"-{falt}"}).context["rapporter"])
+        assert len(upp) > 2 and upp == sorted(upp, key=nyckel) and ned == sorted(ned, key=nyckel, reverse=True)
+    page = client.get(url, {"ordning": "organisation", "tillstand": "godkand"}).content.decode()
+    assert 'aria-sort="ascending"><a class="sorterbar" href="?ordning=-organisation&amp;tillstand=godkand"' in page
+    assert page.count('aria-sort="none"') == 6
+    assert client.get(url, {"ordning": "hemligt_falt"}).status_code == 400
+    api = client.get("/api/v1/statusrapporter/", {"ordning": "-organisation", "limit": 100}).json()["results"]
+    namn = [Organisation.objects.get(slug=r["organisation"]).namn for r in api]
+    assert namn == sorted(namn, reverse=True)
