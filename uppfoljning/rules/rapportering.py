@@ -78,7 +78,7 @@ def _ej_redigerbar(rapport) -> Domanfel:
 def _stangd(rapport) -> Domanfel:
     return Domanfel(
         {
-            "period": _("Perioden %(period)s stängde %(dag)s. Be stadsledningskontoret att öppna rapporten igen.")
+            "period": _("Perioden %(period)s stängde %(dag)s. Be planägaren att öppna rapporten igen.")
             % {"period": rapport.period.namn, "dag": rapport.period.sista_dag.isoformat()}
         },
         code="period_stangd",

@@ -75,7 +75,7 @@ def load_demo_utvardering_file(path: Path = DEFAULT_PATH) -> int:
 
 
 class Command(BaseCommand):
-    help = "Läser in demo-processutvärderingar för uppföljningen 2021. Endast för demo."
+    help = "Läser in demo-processutvärderingar för den gällande planens uppföljning. Endast för demo."
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))

@@ -52,7 +52,7 @@ def test_without_the_frozen_day_the_demo_draft_could_not_be_changed(demo, utkast
                 strategier=[],
             )
         assert fel.value.message_dict == {
-            "period": ["Perioden 2021 stängde 2031-01-31. Be stadsledningskontoret att öppna rapporten igen."]
+            "period": ["Perioden 2021 stängde 2031-01-31. Be planägaren att öppna rapporten igen."]
         }
 
 

@@ -90,7 +90,7 @@ def test_officials_write_until_the_last_day_in_stockholm_time(demo, utkast, nu, 
             with pytest.raises(Domanfel) as fel:
                 _update(utkast, tjp)
             assert fel.value.message_dict == {
-                "period": ["Perioden 2021 stängde 2031-01-31. Be stadsledningskontoret att öppna rapporten igen."]
+                "period": ["Perioden 2021 stängde 2031-01-31. Be planägaren att öppna rapporten igen."]
             }
 
 

@@ -80,7 +80,7 @@ def test_closed_period(client, demo, utkast):
     client.force_login(demo["tjansteperson"])
     response = _post(client, utkast)
     assert response.context["form"].errors["__all__"] == [
-        f"Perioden 2021 stängde {igar.isoformat()}. Be stadsledningskontoret att öppna rapporten igen."
+        f"Perioden 2021 stängde {igar.isoformat()}. Be planägaren att öppna rapporten igen."
     ]
     assert "Mitt arbete</textarea>" in response.content.decode()
 
