@@ -175,3 +175,26 @@ def _chosen_language(request) -> str:
     """The language chosen with the language switch (cookie), else Swedish."""
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class PrivacyHeadersMiddleware:
+    """Headers that keep what is private private: a Permissions-Policy that switches off the browser
+    features the portal never uses, and `Cache-Control: private, no-store` on every response to a
+    logged-in user or an API client with credentials, so no proxy or shared browser cache keeps it.
+    Anonymous responses are left to the views (public pages may be cached)."""
+
+    PERMISSIONS_POLICY = (
+        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jamlik.ops.middleware.PrivacyHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -211,6 +212,11 @@ REST_FRAMEWORK = {
         "user": env("API_THROTTLE_USER", "600/min"),
     },
     "EXCEPTION_HANDLER": "jamlik.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "jamlik.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": _("Jämlik stad – öppet API"),
