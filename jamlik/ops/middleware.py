@@ -12,6 +12,7 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -194,7 +195,17 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
-        user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
+        if self._private(request):
             response.headers["Cache-Control"] = "private, no-store"
         return response
+
+    @staticmethod
+    def _private(request) -> bool:
+        """Credentials or a session make a response private. Never looks the user up here: with the
+        database down that lookup would turn a clean 503 into a 500."""
+        if "HTTP_AUTHORIZATION" in request.META or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return True
+        user = request.__dict__.get("user")
+        if isinstance(user, SimpleLazyObject):
+            user = None if user._wrapped is empty else user._wrapped
+        return bool(user is not None and user.is_authenticated)
