@@ -25,3 +25,11 @@ class Versionskonflikt(Domanfel):
             code="conflict",
         )
         self.aktuell_version = aktuell_version
+
+
+def validera(instance, exclude=()) -> None:
+    """full_clean, with a model's validation errors raised as the domain error (next to the field)."""
+    try:
+        instance.full_clean(exclude=list(exclude))
+    except ValidationError as exc:
+        raise Domanfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc

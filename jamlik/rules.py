@@ -52,6 +52,12 @@ def check_who(user, name: str, obj=None) -> None:
         raise PermissionDenied(_("Du har inte behörighet att göra detta."))
 
 
+def require(user, name: str, obj=None) -> None:
+    """For views and viewsets: 403 unless `user.has_perm(name, obj)` (who and when, as declared)."""
+    if not user.has_perm(name, obj):
+        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
+
+
 def hinder(user, name: str, obj=None) -> Domanfel | None:
     """Why `name` cannot be done to `obj` now (the first unmet condition), or None."""
     _who, villkor = _REGLER.get(name, (None, ()))

@@ -23,13 +23,7 @@ PLAN_PARAMETER = OpenApiParameter(
 
 
 def plan_from_query(request) -> Plan | None:
-    slug = request.query_params.get("plan")
-    if not slug:
-        return plan_current()
-    plan = Plan.objects.filter(slug=slug).first()
-    if plan is None:
-        raise ValidationError({"plan": [f"Okänd plan ”{slug[:60]}”."]})
-    return plan
+    return plan_from_slug(request.query_params.get("plan"))
 
 
 class PlanScopedUrlField(serializers.HyperlinkedIdentityField):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jamlik.actors import as_user
-from jamlik.errors import Domanfel, Versionskonflikt
+from jamlik.errors import Domanfel, Versionskonflikt, validera
 from jamlik.rules import check_perm
 from plan.models import Aktivitet, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
@@ -92,20 +92,13 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
 # Periods
 
 
-def _full_clean(instance, exclude: Iterable[str] = ()) -> None:
-    try:
-        instance.full_clean(exclude=list(exclude), validate_unique=True)
-    except ValidationError as exc:
-        raise Domanfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
-
-
 @transaction.atomic
 def uppfoljningsperiod_create(
     *, user, plan: Plan, namn: str, slug: str, oppnar: date, sista_dag: date
 ) -> Uppfoljningsperiod:
     check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
     period = Uppfoljningsperiod(plan=plan, namn=namn, slug=slug, oppnar=oppnar, sista_dag=sista_dag)
-    _full_clean(period)
+    validera(period)
     period.save()
     audit_logger.info("period created", extra={"event": "period_created", "period": period.slug, "user_id": user.pk})
     return period
@@ -118,7 +111,7 @@ def uppfoljningsperiod_update(
     check_perm(user, "uppfoljning.manage_uppfoljningsperiod")
     period = Uppfoljningsperiod.objects.select_for_update().get(pk=period_id)
     period.namn, period.slug, period.oppnar, period.sista_dag = namn, slug, oppnar, sista_dag
-    _full_clean(period)
+    validera(period)
     period.save(update_fields=["namn", "slug", "oppnar", "sista_dag"])
     audit_logger.info("period changed", extra={"event": "period_changed", "period": period.slug, "user_id": user.pk})
     return period
@@ -232,7 +225,7 @@ def statusrapport_create(
         nasta_steg=nasta_steg,
         skapad_av=as_user(user),
     )
-    _full_clean(rapport)
+    validera(rapport)
     strategier = _check_strategier(aktivitet, strategier)
     rapport.skip_history_when_saving = True
     try:
@@ -268,7 +261,7 @@ def statusrapport_update(
     check_perm(user, "uppfoljning.change_statusrapport", rapport, version=version)
     _check_status(status)
     rapport.status, rapport.genomfort, rapport.hinder, rapport.nasta_steg = status, genomfort, hinder, nasta_steg
-    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    validera(rapport, exclude=["period", "aktivitet", "organisation"])
     _set_strategier(rapport, _check_strategier(rapport.aktivitet, strategier))
     _save(rapport, user=user, reason="Ändrad", fields=["status", *TEXTFALT])
     return rapport
@@ -294,7 +287,7 @@ def statusrapport_return(*, user, rapport_id: int, version: int, kommentar: str)
         raise Domanfel({"kommentar": _("Skriv vad som behöver kompletteras.")}, code="kommentar")
     rapport.tillstand = _till(Rapporthandling.RETURN)
     rapport.returkommentar = kommentar
-    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    validera(rapport, exclude=["period", "aktivitet", "organisation"])
     _save(rapport, user=user, reason=f"Returnerad: {kommentar}"[:100], fields=["tillstand", "returkommentar"])
     _notify(rapport.pk, "returnerad")
     return rapport
@@ -324,7 +317,7 @@ def statusrapport_reopen(*, user, rapport_id: int, version: int, motivering: str
     rapport.ateroppnad = True
     rapport.godkand = None
     rapport.godkand_av = None
-    _full_clean(rapport, exclude=["period", "aktivitet", "organisation"])
+    validera(rapport, exclude=["period", "aktivitet", "organisation"])
     _save(
         rapport,
         user=user,
@@ -393,7 +386,7 @@ def aktivitetsstatus_save(
     else:
         _check_version(rad, version if version is not None else 0)
     rad.status, rad.sammanfattning, rad.uppdaterad_av = status, sammanfattning, as_user(user)
-    _full_clean(rad, exclude=["period", "aktivitet"] if rad.pk else ())
+    validera(rad, exclude=["period", "aktivitet"] if rad.pk else ())
     rad.version += 1
     rad._history_user = as_user(user)
     rad._change_reason = "Sparad"

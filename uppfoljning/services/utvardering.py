@@ -5,24 +5,16 @@ leaves a history row with the acting user. Web forms, commands and the demo load
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jamlik.actors import as_user
-from jamlik.errors import Domanfel
+from jamlik.errors import Domanfel, validera
 from jamlik.rules import check_perm
 from plan.choices import Roll
 from uppfoljning.choices import UTVARDERING_OVERGANGAR, Rapporttillstand, Utvarderingshandling
 from uppfoljning.models import PlaneradUppfoljning, Processutvardering, ProcessutvarderingDel, Statusrapport
 from uppfoljning.models.utvardering import DEL_FALT, UTVARDERING_FALT
-
-
-def _full_clean(instance) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        raise Domanfel(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
 
 
 @transaction.atomic
@@ -75,7 +67,7 @@ def processutvardering_update(
     for falt in UTVARDERING_FALT:
         if falt in data:
             setattr(locked, falt, data[falt])
-    _full_clean(locked)
+    validera(locked)
     if underlag is not None:
         fel = [
             r
@@ -98,7 +90,7 @@ def processutvardering_update(
         for falt in DEL_FALT:
             if falt in del_data:
                 setattr(del_, falt, del_data[falt])
-        _full_clean(del_)
+        validera(del_)
         del_._history_user = as_user(user)
         del_.save()
     return locked
@@ -112,6 +104,6 @@ def processutvardering_transition(
     locked = _lock(utvardering_id)
     check_perm(user, f"uppfoljning.{handling}_processutvardering", locked, version=version)
     locked.tillstand = UTVARDERING_OVERGANGAR[Utvarderingshandling(handling)][1]
-    _full_clean(locked)
+    validera(locked)
     _save(locked, user=user, reason=Utvarderingshandling(handling).label, fields=["tillstand"])
     return locked

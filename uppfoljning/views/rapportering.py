@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseBadRequest
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import xlsx_response
-from jamlik.rules import check_who, hinder
+from jamlik.rules import check_who, hinder, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
 from plan.selectors import plan_current
@@ -41,11 +40,6 @@ from uppfoljning.selectors import rapportering as selectors
 from uppfoljning.services import rapportering as services
 
 SIDSTORLEK = 50
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _plan_from(request) -> Plan | None:
@@ -102,7 +96,7 @@ def statusrapport_list(request):
 def _visible_report(request, pk) -> Statusrapport:
     # The same queryset as the list: a report the list would hide is "not found" here too.
     rapport = get_object_or_404(selectors.statusrapporter_for_user(request.user), pk=pk)
-    _require(request, "uppfoljning.view_statusrapport", rapport)
+    require(request.user, "uppfoljning.view_statusrapport", rapport)
     return rapport
 
 
@@ -149,7 +143,7 @@ def statusrapport_create(request):
     period = _period_from(request, plan)
     if period is None:
         raise Http404
-    _require(request, "uppfoljning.add_statusrapport", aktivitet)
+    require(request.user, "uppfoljning.add_statusrapport", aktivitet)
     organisationer = Organisation.objects.filter(
         pk__in=organisation_ids(request.user), roller__aktivitet=aktivitet
     ).distinct()
@@ -327,13 +321,13 @@ def bilaga_download(request, pk):
 
 @login_required
 def period_list(request):
-    _require(request, "uppfoljning.manage_uppfoljningsperiod")
+    require(request.user, "uppfoljning.manage_uppfoljningsperiod")
     return render(request, "uppfoljning/rapportering/period_list.html", {"perioder": selectors.perioder()})
 
 
 @login_required
 def period_form(request, pk=None):
-    _require(request, "uppfoljning.manage_uppfoljningsperiod")
+    require(request.user, "uppfoljning.manage_uppfoljningsperiod")
     period = get_object_or_404(Uppfoljningsperiod, pk=pk) if pk else None
     form = UppfoljningsperiodForm(request.POST or None, instance=period)
     if request.method == "POST" and form.is_valid():
@@ -357,7 +351,7 @@ def period_form(request, pk=None):
 def _kompletthet(request):
     """Completeness through KompletthetFilterSet: the period picks the expected reports (one
     definition: selectors.forvantade_roller), the filters narrow them; an invalid filter is a 400."""
-    _require(request, "uppfoljning.view_kompletthet")
+    require(request.user, "uppfoljning.view_kompletthet")
     plan = _plan_from(request)
     filterset = KompletthetFilterSet(request.GET or None, queryset=Aktivitetsroll.objects.none(), plan=plan)
     valid = not filterset.is_bound or filterset.is_valid()
@@ -441,7 +435,7 @@ def aktivitetsstatus_form(request, period, aktivitet):
         Uppfoljningsperiod.objects.select_related("plan"), slug=period, plan__aktiviteter__slug=aktivitet_slug
     )
     aktivitet = get_object_or_404(Aktivitet.objects.select_related("plan"), plan=period.plan, slug=aktivitet_slug)
-    _require(request, "uppfoljning.change_aktivitetsstatus", aktivitet)
+    require(request.user, "uppfoljning.change_aktivitetsstatus", aktivitet)
     rad = Aktivitetsstatus.objects.filter(period=period, aktivitet=aktivitet).first()
     form = AktivitetsstatusForm(request.POST or None, instance=rad, initial={"version": rad.version if rad else 0})
     if request.method == "POST" and form.is_valid():

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from jamlik.errors import Domanfel
+from jamlik.rules import require
 from uppfoljning.forms.sammanstallning import StartForm
 from uppfoljning.sammanstallning.filer import FORMAT, artefakt_namn, download_response
 from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
@@ -26,14 +26,9 @@ def ko_konfigurerad() -> bool:
     return not settings.CELERY_TASK_ALWAYS_EAGER
 
 
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 @login_required
 def rapport_list(request):
-    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    require(request.user, "uppfoljning.view_uppfoljningsrapport")
     rapporter = list(uppfoljningsrapporter_for_user(user=request.user))
     start_form = StartForm()
     return render(
@@ -52,7 +47,7 @@ def rapport_list(request):
 @login_required
 @require_POST
 def rapport_start(request):
-    _require(request, "uppfoljning.add_uppfoljningsrapport")
+    require(request.user, "uppfoljning.add_uppfoljningsrapport")
     form = StartForm(request.POST)
     try:
         if not form.is_valid():
@@ -68,7 +63,7 @@ def rapport_start(request):
 def _foljd_rapport(request, pk):
     """The job a planägare follows. One that never reached the queue (the broker was away when it
     was started) is handed to it again: following the job is what brings it back."""
-    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    require(request.user, "uppfoljning.view_uppfoljningsrapport")
     rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
     if rapport.vantar_pa_ko and uppfoljningsrapport_enqueue(rapport_id=rapport.pk):
         rapport.refresh_from_db()  # the queue is back: the job has been handed over
@@ -115,7 +110,7 @@ def rapport_forlopp(request, pk):
 
 @login_required
 def rapport_download(request, pk, format):
-    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    require(request.user, "uppfoljning.view_uppfoljningsrapport")
     rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
     return download_response(rapport, format)
 
@@ -123,7 +118,7 @@ def rapport_download(request, pk, format):
 @login_required
 def rapport_visa(request, pk):
     """The HTML version of a compiled report, shown as it was compiled (no scripts in it)."""
-    _require(request, "uppfoljning.view_uppfoljningsrapport")
+    require(request.user, "uppfoljning.view_uppfoljningsrapport")
     rapport = get_object_or_404(uppfoljningsrapporter_for_user(user=request.user), pk=pk)
     with default_storage.open(artefakt_namn(rapport, "html"), "rb") as fil:
         innehall = fil.read()

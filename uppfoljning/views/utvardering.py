@@ -5,7 +5,6 @@ same step; on any error nothing is saved and every typed word stays in the form.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel
+from jamlik.rules import require
 from uppfoljning.choices import Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.forms.rapportering import add_service_error
 from uppfoljning.forms.utvardering import DelForm, ProcessutvarderingForm, SkapaForm
@@ -24,11 +24,6 @@ from uppfoljning.services.utvardering import (
     processutvardering_update,
     processutvarderingar_create,
 )
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def processutvardering_list(request):
@@ -46,7 +41,7 @@ def processutvardering_list(request):
 @login_required
 @require_POST
 def processutvarderingar_skapa(request):
-    _require(request, "uppfoljning.add_processutvardering")
+    require(request.user, "uppfoljning.add_processutvardering")
     form = SkapaForm(request.POST)
     uppfoljning = PlaneradUppfoljning.objects.filter(ar=form.cleaned_data["ar"]).first() if form.is_valid() else None
     if uppfoljning is None:
@@ -87,7 +82,7 @@ def _handlingar(user, utvardering) -> list[tuple[str, str]]:
 @login_required
 def processutvardering_edit(request, pk):
     utvardering = get_object_or_404(processutvarderingar_for_user(user=request.user), pk=pk)
-    _require(request, "uppfoljning.add_processutvardering")
+    require(request.user, "uppfoljning.add_processutvardering")
     slutlig = utvardering.tillstand == Utvarderingstillstand.SLUTLIG
     delar = list(utvardering.delar.select_related("organisation"))
     data = request.POST if request.method == "POST" else None

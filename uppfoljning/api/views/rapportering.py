@@ -4,15 +4,14 @@ Same permissions (uppfoljning/rules/), same selectors, same services as the web 
 A version conflict is 409 with the current version; a domain error is 400 with a reason
 (both turned into responses in one place, jamlik/api/errors.py)."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from jamlik.rules import require
 from plan.api.scoping import plan_from_slug
 from uppfoljning.api.serializers.rapportering import (
     AteroppnaSerializer,
@@ -36,11 +35,6 @@ FEL = {
 KONFLIKT = {409: OpenApiResponse(KonfliktSerializer, description=gettext_lazy("Någon annan har ändrat rapporten."))}
 
 
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
-
-
 class UppfoljningsperiodViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -59,14 +53,14 @@ class UppfoljningsperiodViewSet(
         return selectors.perioder()
 
     def perform_create(self, serializer):
-        _require(self.request, "uppfoljning.manage_uppfoljningsperiod")
+        require(self.request.user, "uppfoljning.manage_uppfoljningsperiod")
         plan = plan_from_slug(self.request.data.get("plan") if hasattr(self.request.data, "get") else None)
         serializer.instance = services.uppfoljningsperiod_create(
             user=self.request.user, plan=plan, **serializer.validated_data
         )
 
     def perform_update(self, serializer):
-        _require(self.request, "uppfoljning.manage_uppfoljningsperiod")
+        require(self.request.user, "uppfoljning.manage_uppfoljningsperiod")
         serializer.instance = services.uppfoljningsperiod_update(
             user=self.request.user, period_id=serializer.instance.pk, **serializer.validated_data
         )
