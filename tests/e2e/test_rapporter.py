@@ -40,6 +40,8 @@ def test_compile_watch_progress_and_download_pdf(plan, live_server, page, settin
     status = page.locator("#forlopp-status")
     expect(status).to_have_text("0 % – Väntar på att starta")
     # htmx runs with the CSP-safe configuration of base.html's <meta name="htmx-config">.
+    # The status line is server-rendered, so it can be seen before the deferred scripts ran.
+    page.wait_for_function("() => window.htmx !== undefined")
     assert page.evaluate("[htmx.config.allowEval, htmx.config.includeIndicatorStyles]") == [False, False]
     # Every rewrite of the live status line is recorded, with the text it was given.
     page.evaluate(
