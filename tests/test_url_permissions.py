@@ -45,6 +45,10 @@ PUBLIC_NAMES = {
     # Process evaluations are public once final (processutvarderingar_for_user hides the rest).
     "uppfoljning:processutvarderingar",
     "uppfoljning:processutvardering",
+    # The accessibility statement and its feedback form (required by law to be open to everyone).
+    "synpunkter:redogorelse",
+    "synpunkter:synpunkt",
+    "synpunkter:tack",
     "health",
     "login",
     "set_language",

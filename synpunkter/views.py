@@ -1,0 +1,37 @@
+"""The accessibility statement (tillgänglighetsredogörelse) and its feedback form. Thin: the form
+validates, the service stores and enqueues, the page says what happened."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+
+from synpunkter.forms import SynpunktForm
+from synpunkter.services import sender_hash, synpunkt_create
+
+
+def redogorelse(request):
+    return render(request, "synpunkter/redogorelse.html", {"huvudman": settings.PORTAL_HUVUDMAN})
+
+
+def synpunkt(request):
+    if request.method == "POST":
+        form = SynpunktForm(request.POST)
+        if form.is_valid():
+            try:
+                synpunkt_create(
+                    **form.cleaned_data,
+                    sprak=get_language() or "",
+                    avsandare=sender_hash(request.META.get("REMOTE_ADDR", "")),
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("synpunkter:tack")
+    else:
+        form = SynpunktForm(initial={"sidadress": request.GET.get("sida", "")[:500]})
+    return render(request, "synpunkter/synpunkt_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def tack(request):
+    return render(request, "synpunkter/tack.html")
