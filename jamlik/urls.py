@@ -26,3 +26,4 @@ urlpatterns = [
 ]
 
 handler404 = "jamlik.api.errors.not_found"
+handler500 = "jamlik.web.fel.server_error"
