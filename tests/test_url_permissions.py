@@ -54,7 +54,6 @@ PUBLIC_NAMES = {
     "set_language",
     "api-schema",
     "api-docs",
-    "api-redoc",
     "api-root",
 }
 # Read-only public API endpoints (DRF router names); their querysets hide unpublished rows.
