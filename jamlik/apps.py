@@ -11,4 +11,7 @@ class JamlikConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the permissions of the portal's own pages (django-rules only autodiscovers jamlik.rules).
+        from jamlik.ops.published import connect_signals  # noqa: PLC0415 (apps are ready only here)
         from jamlik.web import rules  # noqa: F401, PLC0415 (apps are ready only here)
+
+        connect_signals()

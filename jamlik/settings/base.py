@@ -61,8 +61,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
     "jamlik.ops.middleware.RequestLogMiddleware",
+    # Outside everything that renders: a hit skips the rest (its stored headers include the CSP).
+    "jamlik.ops.public_cache.PublicCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "jamlik.ops.middleware.DatabaseUnavailableMiddleware",
     "jamlik.ops.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -169,10 +171,23 @@ if REDIS_URL:
             "BACKEND": "jamlik.ops.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jamlik",
+            # A Redis that does not answer must not hold a request up: degrade to no cache quickly.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-response cache of public reads (jamlik/ops/public_cache.py): anonymous GET/HEAD answered from
+# the cache under the published-data version (jamlik/ops/published.py). TIMEOUT bounds how long an
+# entry lives in the cache; MAX_AGE is what browsers and a reverse proxy may reuse without asking
+# (after that they revalidate with If-None-Match and get a 304 while nothing was published).
+PUBLIC_CACHE_ENABLED = env_bool("PUBLIC_CACHE", True)
+PUBLIC_CACHE_TIMEOUT = int(env("PUBLIC_CACHE_TIMEOUT", str(15 * 60)))
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_EXCLUDE = ("/admin/", "/health/", "/konto/", "/i18n/")
+# An identifier of the deployed code (e.g. the commit): part of every cached response's key.
+RELEASE = env("RELEASE", "")
 
 # Celery: through Redis when REDIS_URL is set; without it, tasks run in-process (eager).
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -21,3 +21,7 @@ WHITENOISE_AUTOREFRESH = True
 # Login lock-out is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+
+# Whole-response caching is switched on by the tests that test it (tests/test_public_cache.py):
+# elsewhere a second request would be a hit and say nothing about the page (queries, context).
+PUBLIC_CACHE_ENABLED = False

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from jamlik.ops.published import published_version
 from plan.choices import PlanStatus
 from plan.selectors import planer
-from samverkan.cache import TIMEOUT, matris_version
+from samverkan.cache import TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Planval:
 
 
 def _planval() -> list[Planval]:
-    key = f"portal:planer:{matris_version()}"
+    key = f"portal:planer:{published_version()}"
     val = cache.get(key)
     if val is None:
         val = [Planval(p.slug, p.namn, p.status, str(p.get_status_display()), p.program.kommun.namn) for p in planer()]

@@ -1,0 +1,138 @@
+"""Whole-response caching of public reads, conditional requests and Cache-Control.
+
+An anonymous GET or HEAD (no Authorization header, no session or messages cookie) is answered from
+the cache when the same request was answered before under the current published-data version
+(jamlik/ops/published.py). The key holds everything a public response can differ by: method,
+scheme, host, full path with query string, the chosen language (cookie), Accept (the API's formats),
+htmx's request header, today's date (deadlines, "overdue"), the release and the version. A hit runs
+no SQL query and renders no template.
+
+A response is stored only when it is a 200 to such a request, sets no cookie, did not use a CSRF
+token, says nothing against it in its own Cache-Control (never_cache, private) and varies by no
+header the key does not hold. Stored responses get a weak ETag (version + key), Last-Modified (when
+the version was made) and `Cache-Control: public, max-age=PUBLIC_CACHE_MAX_AGE` for browsers and a
+reverse proxy; `If-None-Match` with that ETag is answered `304 Not Modified`. Every other response
+without a Cache-Control of its own gets `private, no-store` (PrivacyHeadersMiddleware already puts
+that on everything a logged-in user or an API client with credentials receives).
+
+Why our own middleware and not Django's per-site cache (UpdateCacheMiddleware/FetchFromCache):
+Django's keys the entry by the whole Cookie header (every visitor with a CSRF cookie would get
+entries of their own), cannot take a data version in the key, does not know that a session cookie
+means "logged in", and spends two cache reads per hit. Whole-page libraries (django-cacheops,
+django-cachalot) cache queries, not responses: a hit would still render templates.
+
+With the cache unreachable every request is rendered as if there were no cache (no error)."""
+
+import hashlib
+from functools import cache as once
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from jamlik.ops.middleware import _chosen_language
+from jamlik.ops.published import published_at, published_version
+
+# Request headers a cached response may vary by: the key holds them (Cookie: only the language
+# cookie may differ, since any cookie that makes a visitor someone is a reason not to cache).
+KEYED_VARY = frozenset({"cookie", "accept", "hx-request"})
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class PublicCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _anonymous_read(request):
+            return _private(self.get_response(request))
+        version = published_version() if settings.PUBLIC_CACHE_ENABLED else None
+        if version is None:  # switched off, or the cache cannot be reached: render, store nothing
+            response = self.get_response(request)
+            return _public(response) if _storable(request, response) else _private(response)
+        key = _key(request, version)
+        etag = f'W/"{key[-32:]}"'
+        entry = cache.get(key)
+        if entry is not None:
+            status, headers, content = entry
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Cache"] = "hit"
+        else:
+            response = self.get_response(request)
+            if not _storable(request, response):
+                return _private(response)
+            _public(response)
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(published_at(version).timestamp())
+            cache.set(key, (response.status_code, dict(response.items()), response.content), _timeout())
+            response["X-Cache"] = "miss"
+        return get_conditional_response(request, etag=etag, response=response)
+
+
+def _anonymous_read(request) -> bool:
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False
+    return not request.path_info.startswith(tuple(settings.PUBLIC_CACHE_EXCLUDE))
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control or "no-cache" in cache_control:
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if not vary <= KEYED_VARY:
+        return False
+    return len(response.content) <= MAX_BYTES
+
+
+def _key(request, version: str) -> str:
+    meta = request.META
+    material = "\x1f".join(
+        (
+            request.method,
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            _chosen_language(request),
+            meta.get("HTTP_ACCEPT", ""),
+            meta.get("HTTP_HX_REQUEST", ""),
+            timezone.localdate().isoformat(),
+            _release(),
+            version,
+        )
+    )
+    return f"response:{version}:{hashlib.sha256(material.encode()).hexdigest()}"
+
+
+@once
+def _release() -> str:
+    """What a deployment changes: the RELEASE setting and the static files' manifest (their
+    fingerprinted names are in every page)."""
+    return f"{settings.RELEASE}:{getattr(staticfiles_storage, 'manifest_hash', '')}"
+
+
+def _timeout() -> int:
+    return settings.PUBLIC_CACHE_TIMEOUT
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+    return response
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = "private, no-store"
+    return response

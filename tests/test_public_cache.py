@@ -1,0 +1,276 @@
+"""Whole-response caching of public reads (jamlik/ops/public_cache.py) and the published-data
+version (jamlik/ops/published.py): a hit runs no query and renders no template, a publication is
+visible on the next anonymous request, a logged-in page is never served to anyone else, every
+language and filter has its own entry, conditional requests get a 304, Redis down means rendering."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test.signals import template_rendered
+from rest_framework.authtoken.models import Token
+
+from jamlik.ops.published import VERSION_KEY, published_version
+from plan.choices import Roll
+from plan.models import Aktivitetsroll, Strategi
+from samverkan.cache import matris_version
+from tests.factories import MedlemskapFactory
+from tests.test_faults import redis_answers, redis_start, redis_stop
+from uppfoljning.choices import Rapporttillstand, Utvarderingshandling, Utvarderingstillstand
+from uppfoljning.models import Processutvardering, Statusrapport
+from uppfoljning.services.rapportering import statusrapport_approve
+from uppfoljning.services.utvardering import processutvardering_transition
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = [
+    "/",
+    "/om-planen/",
+    "/matris/",
+    "/matris/?organisation=kulturnamnden",
+    "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/",
+    "/strategier/minska-boendesegregationen/",
+    "/organisationer/",
+    "/organisationer/kulturnamnden/",
+    "/aktiviteter/",
+    "/aktiviteter/?organisation=kulturnamnden",
+    "/samverkansaktiviteter/familjecentrerat-arbetssatt/",
+    "/styrningsaktiviteter/integrera-jamlikhet/",
+    "/sok/?q=bibliotek",
+    "/aktiviteter.csv",
+    "/api/v1/matris/",
+    "/api/v1/organisationer/",
+    "/api/v1/samverkansaktiviteter/",
+    "/api/v1/statusrapporter/?period=2021",
+]
+
+
+@pytest.fixture
+def response_cache(settings):
+    """The whole-response cache switched on (the test settings keep it off); switching bumps the
+    published-data version, so no entry of an earlier test is reachable."""
+    settings.PUBLIC_CACHE_ENABLED = True
+    return settings
+
+
+@pytest.fixture
+def rendered():
+    """The templates rendered while the test runs (Django's template_rendered signal)."""
+    names = []
+
+    def receiver(sender, template, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(receiver)
+    yield names
+    template_rendered.disconnect(receiver)
+
+
+@pytest.mark.parametrize("url", PUBLIC)
+def test_a_hit_runs_no_query_and_renders_no_template(
+    response_cache, client, demo, url, django_assert_num_queries, rendered
+):
+    first = client.get(url)
+    assert (first.status_code, first["X-Cache"]) == (200, "miss")
+    assert first["Cache-Control"] == "public, max-age=60"
+    rendered.clear()
+    with django_assert_num_queries(0):
+        hit = client.get(url)
+    assert (hit.status_code, hit["X-Cache"]) == (200, "hit")
+    assert rendered == []
+    assert hit.content == first.content
+    assert hit["ETag"] == first["ETag"] and hit["Content-Type"] == first["Content-Type"]
+    assert hit["Cache-Control"] == "public, max-age=60"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+
+
+def test_head_is_cached_apart_from_get(response_cache, client, plan, django_assert_num_queries):
+    assert client.head("/matris/")["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert client.head("/matris/")["X-Cache"] == "hit"
+    assert client.get("/matris/")["X-Cache"] == "miss"
+
+
+def test_language_filter_format_and_host_each_get_their_own_entry(response_cache, client, plan):
+    assert client.get("/matris/")["X-Cache"] == "miss"
+    assert client.get("/matris/?organisation=kulturnamnden")["X-Cache"] == "miss"
+    assert client.get("/matris/?organisation=socialnamnden-nordost")["X-Cache"] == "miss"
+    filtered = client.get("/matris/?organisation=kulturnamnden")
+    assert filtered["X-Cache"] == "hit"
+    assert filtered.content != client.get("/matris/").content
+    assert client.get("/matris/", HTTP_HOST="localhost")["X-Cache"] == "miss"
+    assert client.get("/api/v1/matris/", HTTP_ACCEPT="application/json")["X-Cache"] == "miss"
+    browsable = client.get("/api/v1/matris/", HTTP_ACCEPT="text/html")
+    assert browsable["Content-Type"].startswith("text/html")
+    assert client.get("/api/v1/matris/", HTTP_ACCEPT="application/json")["Content-Type"] == "application/json"
+
+    svenska = client.get("/")
+    client.cookies.load({"django_language": "en"})
+    english = client.get("/")
+    assert (english["X-Cache"], english["Content-Language"]) == ("miss", "en")
+    assert client.get("/")["X-Cache"] == "hit"
+    assert '<html lang="en">' in client.get("/").content.decode()
+    client.cookies.load({"django_language": "sv"})
+    assert client.get("/").content == svenska.content
+
+
+def test_logged_in_users_never_get_nor_fill_the_cache(response_cache, client, demo):
+    # Logged in first: the page (with the user's name) is rendered and not stored.
+    client.force_login(demo["tjansteperson"])
+    inloggad = client.get("/")
+    assert "X-Cache" not in inloggad and inloggad["Cache-Control"] == "private, no-store"
+    assert "tjansteperson" in inloggad.content.decode()
+    client.logout()
+    anonym = client.get("/")
+    assert anonym["X-Cache"] == "miss" and "tjansteperson" not in anonym.content.decode()
+    assert client.get("/")["X-Cache"] == "hit"
+    # An anonymous entry exists now: a logged-in user still gets their own page.
+    client.force_login(demo["tjansteperson"])
+    again = client.get("/")
+    assert "X-Cache" not in again and "tjansteperson" in again.content.decode()
+    client.logout()
+    # An API client with a token neither.
+    token = Token.objects.create(user=demo["stadsledningskontoret"])
+    url = "/api/v1/statusrapporter/?period=2021"
+    anonymous = client.get(url).json()
+    assert client.get(url)["X-Cache"] == "hit"
+    with_token = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert "X-Cache" not in with_token and with_token["Cache-Control"] == "private, no-store"
+    assert with_token.json()["count"] > anonymous["count"]  # the planägare sees drafts too
+
+
+def test_responses_with_cookies_csrf_or_errors_are_not_cached(response_cache, client, plan):
+    login = client.get("/konto/logga-in/")
+    assert login.status_code == 200 and "X-Cache" not in login
+    assert "no-store" in login["Cache-Control"]
+    assert "csrftoken" in login.cookies and "X-Cache" not in client.get("/konto/logga-in/")
+    assert client.get("/organisationer/finns-inte/")["Cache-Control"] == "private, no-store"
+    assert "X-Cache" not in client.get("/organisationer/finns-inte/")
+    assert client.get("/health/")["Cache-Control"].startswith("max-age=0")
+    # A visitor with a messages cookie gets the page rendered (and sees the message).
+    assert client.get("/")["X-Cache"] == "miss"
+    client.cookies.load({"messages": "x"})
+    assert "X-Cache" not in client.get("/")
+
+
+def test_public_pages_carry_no_csrf_token_and_the_language_switch_still_works(response_cache, client, plan):
+    page = client.get("/")
+    assert "csrfmiddlewaretoken" not in page.content.decode() and not page.cookies
+    client.handler.enforce_csrf_checks = True
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/matris/"})
+    assert (response.status_code, response["Location"]) == (302, "/matris/")
+    assert client.get("/matris/")["Content-Language"] == "en"
+
+
+def test_etag_and_304(response_cache, client, plan, django_assert_num_queries):
+    first = client.get("/organisationer/")
+    etag = first["ETag"]
+    assert etag.startswith('W/"') and first["Last-Modified"].endswith("GMT")
+    with django_assert_num_queries(0):
+        not_modified = client.get("/organisationer/", HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == etag and not_modified["Cache-Control"] == "public, max-age=60"
+    assert not_modified["Vary"] == "Cookie"
+    assert client.get("/organisationer/", HTTP_IF_NONE_MATCH='W/"annan"').status_code == 200
+    # Another page or language has another ETag; a publication changes every ETag.
+    assert client.get("/organisationer/kulturnamnden/")["ETag"] != etag
+    client.cookies.load({"django_language": "en"})
+    assert client.get("/organisationer/")["ETag"] != etag
+    client.cookies.load({"django_language": "sv"})
+    Strategi.objects.filter(slug="minska-boendesegregationen").get().save()
+    changed = client.get("/organisationer/", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def _samordnare_for(aktivitet):
+    roll = Aktivitetsroll.objects.filter(aktivitet=aktivitet, roll=Roll.SAMORDNINGSANSVAR).first()
+    return MedlemskapFactory(anvandare__username="samordnare-x", organisation=roll.organisation).anvandare
+
+
+def test_an_approval_is_visible_on_the_next_anonymous_request(
+    response_cache, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    url = "/samverkansaktiviteter/familjecentrerat-arbetssatt/"
+    rapport = Statusrapport.objects.get(
+        tillstand=Rapporttillstand.INSKICKAD, aktivitet__slug="familjecentrerat-arbetssatt"
+    )
+    assert "Språkcaféer på fyra bibliotek" not in client.get(url).content.decode()
+    api = "/api/v1/statusrapporter/?period=2021"
+    count = client.get(api).json()["count"]
+    assert client.get(url)["X-Cache"] == "hit" and client.get(api)["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    page = client.get(url)
+    assert page["X-Cache"] == "miss" and "Språkcaféer på fyra bibliotek" in page.content.decode()
+    assert client.get(api).json()["count"] == count + 1
+
+
+def test_a_plan_edit_is_visible_on_the_next_anonymous_request(response_cache, client, plan):
+    url = "/strategier/minska-boendesegregationen/"
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get("/matris/")["X-Cache"] == "miss"
+    strategi = Strategi.objects.get(slug="minska-boendesegregationen")
+    strategi.namn = "Minska boendesegregationen i hela staden"
+    with transaction.atomic():
+        strategi.save()
+    assert "Minska boendesegregationen i hela staden" in client.get(url).content.decode()
+    assert "Minska boendesegregationen i hela staden" in client.get("/matris/").content.decode()
+
+
+def test_a_final_evaluation_is_visible_on_the_next_anonymous_request(
+    response_cache, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    url = "/uppfoljning/processutvarderingar/"
+    utvardering = Processutvardering.objects.get(tillstand=Utvarderingstillstand.UNDER_GRANSKNING)
+    before = client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        processutvardering_transition(
+            user=demo["stadsledningskontoret"],
+            utvardering_id=utvardering.pk,
+            handling=Utvarderingshandling.FINALISE,
+            version=utvardering.version,
+        )
+    after = client.get(url)
+    assert after["X-Cache"] == "miss"
+    assert after.content.decode().count("<tr") == before.count("<tr") + 1
+
+
+def test_writes_to_models_that_never_reach_the_public_do_not_bump(response_cache, client, demo):
+    version = published_version()
+    Token.objects.create(user=demo["tjansteperson"])
+    demo["tjansteperson"].save()  # e.g. last_login on every login
+    client.force_login(demo["tjansteperson"])  # a session row
+    assert published_version() == version
+    Strategi.objects.first().save()
+    assert published_version() != version
+    assert matris_version() == published_version()
+
+
+def test_the_version_is_bumped_again_after_commit(response_cache, plan, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        before = published_version()
+        Strategi.objects.first().save()
+        Strategi.objects.last().save()
+        inside = published_version()
+    assert inside != before
+    assert len(callbacks) == 1  # once per transaction, however many rows
+    callbacks[0]()
+    assert published_version() not in {before, inside}
+
+
+def test_redis_down_renders_every_page_without_errors(response_cache, client, demo):
+    if not redis_answers():
+        pytest.fail("needs the Redis of scripts/with-services.sh")
+    for url in PUBLIC[:3]:
+        client.get(url)
+    redis_stop()
+    try:
+        for url in PUBLIC:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert "X-Cache" not in response and response["Cache-Control"] == "public, max-age=60"
+        assert cache.get(VERSION_KEY) is None
+    finally:
+        redis_start()
+    assert client.get("/")["X-Cache"] == "miss"
+    assert client.get("/")["X-Cache"] == "hit"
