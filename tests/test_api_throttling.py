@@ -3,12 +3,11 @@
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
-from rest_framework.authtoken.models import Token
 from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, api_key
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +42,7 @@ def test_throttling_counts_per_client_address(low_rates, plan):
 
 
 def test_authenticated_api_client_has_its_own_higher_rate(low_rates, plan):
-    token = Token.objects.create(user=UserFactory())
-    client = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {api_key(UserFactory())}")
     statuses = [client.get("/api/v1/malomraden/").status_code for _ in range(5)]
     response = client.get("/api/v1/malomraden/")
     assert statuses == [200] * 5
