@@ -1,10 +1,12 @@
-"""Every path that changes a password or deactivates an account (admin, password reset, the
+"""Count failed logins per address (konto/inloggning.py). And: every path that changes a password or deactivates an account (admin, password reset, the
 `changepassword` command, single sign-on deprovisioning) saves the user: revoke its API keys then."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
+from konto.inloggning import failures_record
 from konto.services import api_nycklar_revoke
 
 User = get_user_model()
@@ -30,3 +32,9 @@ def revoke_api_keys(sender, instance, raw=False, **kwargs) -> None:
     orsak = getattr(instance, "_konto_revoke", None)
     if orsak and not raw:
         api_nycklar_revoke(user=instance, orsak=orsak)
+
+
+@receiver(user_login_failed, dispatch_uid="konto_count_login_failure")
+def count_login_failure(sender, credentials=None, request=None, **kwargs) -> None:
+    if request is not None:
+        failures_record(request)

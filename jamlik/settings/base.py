@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "konto.middleware.LoginAddressThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "jamlik.urls"
@@ -170,10 +171,19 @@ if REDIS_URL:
             "BACKEND": "jamlik.ops.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jamlik",
-        }
+        },
+        # Rate limits and login-failure counters: shared through Redis, in process memory while it is down.
+        "throttle": {
+            "BACKEND": "jamlik.ops.cache.LocalFallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "jamlik-throttle",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+    }
 
 # Celery: through Redis when REDIS_URL is set; without it, tasks run in-process (eager).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -206,8 +216,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "jamlik.api.schema.PortalAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "jamlik.api.throttling.AnonRateThrottle",
+        "jamlik.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/min"),
@@ -289,6 +299,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
+# And per address across usernames (konto/inloggning.py): past this many failures in the window, the
+# address gets 429 on the login forms until the window ends, and the event is logged. 0 switches it off.
+LOGIN_IP_FAILURE_LIMIT = int(env("LOGIN_IP_FAILURE_LIMIT", "30"))
+LOGIN_IP_WINDOW_SECONDS = int(env("LOGIN_IP_WINDOW_MINUTES", "15")) * 60
 
 # Structured logs: one JSON object per line, no personal data (no names, no query strings).
 LOGGING = {

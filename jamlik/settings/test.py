@@ -20,4 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 
 # Login lock-out is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
+LOGIN_IP_FAILURE_LIMIT = 0
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
