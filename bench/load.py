@@ -95,8 +95,8 @@ def prepare(env: dict, *, writers: int, periods: int) -> tuple[list[dict], list[
     django.setup()
     from django.contrib.auth import get_user_model
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
+    from konto.services import api_nyckel_create
     from plan.choices import AktivitetTyp, OrganisationTyp, Roll
     from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
     from plan.selectors import plan_current
@@ -122,8 +122,8 @@ def prepare(env: dict, *, writers: int, periods: int) -> tuple[list[dict], list[
             Aktivitetsroll.objects.get_or_create(aktivitet=aktivitet, organisation=org, roll=roll)
         user, _ = get_user_model().objects.get_or_create(username=f"{PREFIX}-{n:02d}")
         Medlemskap.objects.get_or_create(anvandare=user, organisation=org)
-        token, _ = Token.objects.get_or_create(user=user)
-        officials.append({"token": token.key, "organisation": org.slug, "aktiviteter": [a.slug for a in aktiviteter]})
+        _, key = api_nyckel_create(user=user, dagar=1)
+        officials.append({"token": key, "organisation": org.slug, "aktiviteter": [a.slug for a in aktiviteter]})
     return officials, period_slugs
 
 

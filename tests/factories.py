@@ -47,3 +47,10 @@ def demo_users() -> dict:
 
     load_demo_file(DEFAULT_PATH)
     return {u.username: u for u in get_user_model().objects.all()}
+
+
+def api_key(user) -> str:
+    """A fresh API key (knox token) for `user`: the plaintext to send as `Authorization: Token …`."""
+    from konto.services import api_nyckel_create
+
+    return api_nyckel_create(user=user)[1]

@@ -13,7 +13,6 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -21,6 +20,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from tests.factories import api_key
 
 pytestmark = [pytest.mark.django_db]
 
@@ -67,8 +68,7 @@ def token_headers(request, demo_data) -> dict:
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username=request.param)
-    token, _ = Token.objects.get_or_create(user=user)
-    return {"Authorization": f"Token {token.key}"}
+    return {"Authorization": f"Token {api_key(user)}"}
 
 
 @schema.parametrize()

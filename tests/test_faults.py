@@ -197,10 +197,10 @@ def redis_answers() -> bool:
 
 def test_redis_down_reporting_and_portal_work_and_compilation_waits_for_the_queue(plan, client, settings, tmp_path):
     from celery.contrib.testing.worker import start_worker
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
     from jamlik.celery import app
+    from tests.factories import api_key
     from uppfoljning.models import Uppfoljningsrapport
     from uppfoljning.services.sammanstallning import KO_OTILLGANGLIG
 
@@ -209,9 +209,7 @@ def test_redis_down_reporting_and_portal_work_and_compilation_waits_for_the_queu
     open_period_around_today()
     User = get_user_model()
     api = APIClient()
-    api.credentials(
-        HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=User.objects.get(username='stadsledningskontoret')).key}"
-    )
+    api.credentials(HTTP_AUTHORIZATION=f"Token {api_key(User.objects.get(username='stadsledningskontoret'))}")
     rapport = Statusrapport.objects.get(organisation__namn="Kulturnämnden", aktivitet__slug="skolan-som-gemensam-arena")
 
     redis_stop()

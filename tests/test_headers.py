@@ -2,7 +2,8 @@
 a body nested too deep for the JSON parser is a 400, not a 500."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+
+from tests.factories import api_key
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,8 @@ def test_logged_in_pages_and_credentialed_api_calls_are_private_and_not_stored(c
     for url in ("/rapportering/", "/", "/api/v1/statusrapporter/"):
         assert client.get(url)["Cache-Control"] == "private, no-store", url
     client.logout()
-    token = Token.objects.create(user=demo["stadsledningskontoret"])
-    response = client.get("/api/v1/statusrapporter/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    key = api_key(demo["stadsledningskontoret"])
+    response = client.get("/api/v1/statusrapporter/", HTTP_AUTHORIZATION=f"Token {key}")
     assert (response.status_code, response["Cache-Control"]) == (200, "private, no-store")
 
 

@@ -1,5 +1,6 @@
 """One place that turns errors into API responses: a domain error is 400 with its reason, a version
-conflict 409 with the saved version, a refused permission 403 with the reason, never a 500."""
+conflict 409 with the saved version, a refused permission 403 with the reason, a wrong
+or expired API key 401, never a 500."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -25,7 +26,19 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied(str(exc) or _("Du har inte behörighet att göra detta."))
     if isinstance(exc, exceptions.NotFound) and not exc.detail:
         exc.detail = _("Hittades inte.")
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    request = context.get("request")
+    if (
+        isinstance(exc, exceptions.AuthenticationFailed)
+        and response is not None
+        and request is not None
+        and request.META.get("HTTP_AUTHORIZATION", "").startswith("Token ")
+    ):
+        # A key that is wrong, expired or revoked: 401 and how to authenticate (RFC 9110), even
+        # though session authentication comes first and would make DRF answer 403.
+        response.status_code = status.HTTP_401_UNAUTHORIZED
+        response["WWW-Authenticate"] = "Token"
+    return response
 
 
 def not_found(request, exception=None):

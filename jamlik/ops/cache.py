@@ -1,8 +1,12 @@
 """A Redis cache that degrades to "no cache" when Redis is down, so the public portal and
-reporting keep working (pages are computed instead of read from the cache)."""
+reporting keep working (pages are computed instead of read from the cache); and one for counters
+(API rate limits, login failures per address) that falls back to a cache in the process's own
+memory instead, so the limits hold, per process, while Redis is down."""
 
 import logging
+import threading
 
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -32,3 +36,52 @@ class ResilientRedisCache(RedisCache):
     touch = _tolerant(RedisCache.touch, False)
     incr = _tolerant(RedisCache.incr, lambda key, delta=1, version=None: delta)
     clear = _tolerant(RedisCache.clear, None)
+
+
+def _or_local(name: str):
+    method = getattr(RedisCache, name)
+
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (RedisError, OSError) as exc:
+            logger.warning("cache unavailable", extra={"event": "cache_unavailable", "error": type(exc).__name__})
+            return getattr(self.local, name)(*args, **kwargs)
+
+    return wrapper
+
+
+class LocalFallbackRedisCache(RedisCache):
+    """Counters that must keep counting: while Redis is unreachable every call goes to an in-process
+    LocMemCache (one per process; the limits then hold per process instead of across them)."""
+
+    _lock = threading.Lock()
+    _locals: dict[str, LocMemCache] = {}
+
+    @property
+    def local(self) -> LocMemCache:
+        with self._lock:
+            if self.key_prefix not in self._locals:
+                self._locals[self.key_prefix] = LocMemCache(
+                    f"fallback-{self.key_prefix}", {"KEY_PREFIX": self.key_prefix}
+                )
+            return self._locals[self.key_prefix]
+
+    get = _or_local("get")
+    get_many = _or_local("get_many")
+    set = _or_local("set")
+    set_many = _or_local("set_many")
+    add = _or_local("add")
+    delete = _or_local("delete")
+    delete_many = _or_local("delete_many")
+    has_key = _or_local("has_key")
+    touch = _or_local("touch")
+    incr = _or_local("incr")
+    get_or_set = _or_local("get_or_set")
+
+    def clear(self):
+        self.local.clear()
+        try:
+            return RedisCache.clear(self)
+        except (RedisError, OSError):
+            return None

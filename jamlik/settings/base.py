@@ -1,6 +1,7 @@
 """Settings shared by every environment. All configuration comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "plan",
+    "konto",
     "samverkan",
     "uppfoljning",
     "synpunkter",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "konto.middleware.LoginAddressThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "jamlik.urls"
@@ -173,10 +176,19 @@ if REDIS_URL:
             "KEY_PREFIX": "jamlik",
             # A Redis that does not answer must not hold a request up: degrade to no cache quickly.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
+        # Rate limits and login-failure counters: shared through Redis, in process memory while it is down.
+        "throttle": {
+            "BACKEND": "jamlik.ops.cache.LocalFallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "jamlik-throttle",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+    }
 
 # Whole-response cache of public reads (jamlik/ops/public_cache.py): anonymous GET/HEAD answered from
 # the cache under the published-data version (jamlik/ops/published.py). TIMEOUT bounds how long an
@@ -212,7 +224,7 @@ CELERY_TIMEZONE = TIME_ZONE
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -220,8 +232,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "jamlik.api.schema.PortalAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "jamlik.api.throttling.AnonRateThrottle",
+        "jamlik.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/min"),
@@ -233,6 +245,17 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
+}
+# API keys (django-rest-knox): stored as SHA-512 digests, sent as `Authorization: Token <key>`, each
+# with an expiry; revoked when the password changes or the account is deactivated (konto/signals.py).
+# The prefix makes a leaked key recognisable to secret scanners.
+API_TOKEN_TTL_DAYS = int(env("API_TOKEN_TTL_DAYS", "90"))
+API_TOKEN_MAX_DAYS = int(env("API_TOKEN_MAX_DAYS", "365"))
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS),
+    "TOKEN_PREFIX": "jamlik_",
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": _("Jämlik stad – öppet API"),
@@ -294,6 +317,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
+# And per address across usernames (konto/inloggning.py): past this many failures in the window, the
+# address gets 429 on the login forms until the window ends, and the event is logged. 0 switches it off.
+LOGIN_IP_FAILURE_LIMIT = int(env("LOGIN_IP_FAILURE_LIMIT", "30"))
+LOGIN_IP_WINDOW_SECONDS = int(env("LOGIN_IP_WINDOW_MINUTES", "15")) * 60
 
 # Structured logs: one JSON object per line, no personal data (no names, no query strings).
 LOGGING = {

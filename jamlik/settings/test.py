@@ -20,6 +20,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Login lock-out is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
+LOGIN_IP_FAILURE_LIMIT = 0
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 
 # Whole-response caching is switched on by the tests that test it (tests/test_public_cache.py):

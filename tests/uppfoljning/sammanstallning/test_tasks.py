@@ -14,13 +14,13 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connection
 from openpyxl import load_workbook
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from jamlik.actors import SYSTEM
 from jamlik.celery import app
 from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
+from tests.factories import api_key
 from tests.waiting import wait_for
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
@@ -46,7 +46,7 @@ def worker_thread(demo):
 
 def test_api_start_poll_and_download(worker_thread, planagare):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=planagare).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(planagare)}")
     response = client.post("/api/v1/uppfoljningsrapporter/", {"ar": 2021}, format="json")
     assert response.status_code == 202
     assert (response.data["version"], response.data["status"]) == (1, "pending")
