@@ -31,7 +31,10 @@ NOT_PUBLIC = frozenset(
         "admin",  # the admin's log entries
         "auth",  # users (last_login on every login), groups, permissions: never shown publicly
         "axes",  # login attempts and lock-outs
-        "authtoken",  # API tokens
+        "authtoken",  # API tokens (DRF's, before knox)
+        "knox",  # API tokens
+        "konto",  # sign-in profiles and login-failure records
+        "synpunkter",  # feedback messages: read in the admin only
         "contenttypes",
         "sessions",
         "django_celery_results",  # Celery result rows, if ever installed
