@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("uppfoljning.urls")),
+    path("", include("aviseringar.urls")),
     path("planer/<slug:plan>/", include((web_urls.planvyer, "planer"))),
     path("", include("jamlik.web.urls")),
 ]

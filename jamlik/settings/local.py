@@ -8,3 +8,6 @@ SECRET_KEY = env("SECRET_KEY") or "django-insecure-local-development-only-not-fo
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# E-mail notifications are printed on the console unless an SMTP server is configured.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
