@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jamlik.ops.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jamlik.ops.middleware.PrivacyHeadersMiddleware",
@@ -298,7 +299,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))  # a working day
+# Sliding sessions (jamlik.ops.sessions): a session ends after SESSION_COOKIE_AGE seconds without
+# a request, and at the latest SESSION_MAX_AGE seconds after login; pages warn
+# SESSION_WARNING_SECONDS before the end with a button that extends it (/konto/forlang/).
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
+SESSION_MAX_AGE = int(env("SESSION_MAX_AGE", str(10 * 60 * 60)))  # a long working day
+SESSION_REFRESH_SECONDS = int(env("SESSION_REFRESH_SECONDS", "300"))
+SESSION_WARNING_SECONDS = int(env("SESSION_WARNING_SECONDS", "300"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
