@@ -54,7 +54,9 @@ def build(anvandare: int):
     )
     antal_org = max(1, anvandare // 10)
     orgs = Organisation.objects.bulk_create(
-        Organisation(namn=f"Syntetisk nämnd {i}", slug=f"syntetisk-{i}", typ=OrganisationTyp.NAMND)
+        Organisation(
+            kommun=plan.program.kommun, namn=f"Syntetisk nämnd {i}", slug=f"syntetisk-{i}", typ=OrganisationTyp.NAMND
+        )
         for i in range(antal_org)
     )
     aktivitet = Aktivitet.objects.filter(plan=plan).first()
