@@ -2,6 +2,7 @@
 posted after the session ended kept across the login and filled in again (never re-sent)."""
 
 import time
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -130,3 +131,32 @@ def test_a_post_with_nothing_to_keep_sets_no_cookie(client, demo):
     response = client.post(reverse("aviseringar:markera_lasta"), {"csrfmiddlewaretoken": "x"})
     assert response.status_code == 302
     assert sessions.ATERGANG_COOKIE not in response.cookies
+
+
+def test_kept_fields_go_back_to_the_user_whose_session_ended_only(client, demo):
+    rapport = _utkast()
+    form_url = reverse("uppfoljning:statusrapport_andra", args=[rapport.pk])
+    client.force_login(demo["tjansteperson"])
+    client.get(form_url)
+    # The session expires on the server (its row stays until clearsessions).
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=datetime(2000, 1, 1, tzinfo=UTC))
+    response = client.post(form_url, {"genomfort": "Teas text"}, HTTP_REFERER=f"http://testserver{form_url}")
+    assert response.status_code == 302 and sessions.ATERGANG_COOKIE in response.cookies
+    # Someone else logs in on the same browser and opens the same page: nothing of Tea's.
+    client.force_login(demo["samordnare"])
+    assert "Teas text" not in client.get(form_url).content.decode()
+    client.force_login(demo["tjansteperson"])
+    assert "Teas text" in client.get(form_url).content.decode()
+
+
+def test_the_maximum_logs_out_and_still_keeps_the_post_for_the_same_user(client, demo, settings):
+    rapport = _utkast()
+    form_url = reverse("uppfoljning:statusrapport_andra", args=[rapport.pk])
+    client.force_login(demo["tjansteperson"])
+    client.get(form_url)
+    _set(client, **{sessions.START: time.time() - settings.SESSION_MAX_AGE - 1})
+    response = client.post(form_url, {"genomfort": "Sent efter maxtiden"}, HTTP_REFERER=f"http://testserver{form_url}")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert "Sent efter maxtiden" not in _utkast().genomfort
+    client.force_login(demo["tjansteperson"])
+    assert "Sent efter maxtiden" in client.get(form_url).content.decode()

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from urllib.parse import quote, urlparse
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.core.cache import cache
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -69,6 +69,7 @@ class SlidingSessionMiddleware:
         if user is not None and user.is_authenticated:
             start = request.session.get(START)
             if start is not None and time.time() - start >= settings.SESSION_MAX_AGE:
+                request.utloggad_id = str(user.pk)
                 logout(request)  # the maximum is reached: a fresh login is needed
             else:
                 session_refresh(request)
@@ -100,7 +101,8 @@ class SlidingSessionMiddleware:
             parsed = urlparse(referer)
             sida = parsed.path + (f"?{parsed.query}" if parsed.query else "")
         nyckel = secrets.token_urlsafe(32)
-        cache.set(f"atergang:{nyckel}", {"sida": sida, "falt": falt, "filer": bool(request.FILES)}, ATERGANG_TTL)
+        data = {"sida": sida, "falt": falt, "filer": bool(request.FILES), "anvandare": _expired_user_id(request)}
+        cache.set(f"atergang:{nyckel}", data, ATERGANG_TTL)
         response["Location"] = f"{login}?next={quote(sida, safe='/')}"
         response.set_cookie(
             ATERGANG_COOKIE,
@@ -121,5 +123,23 @@ def atergang_take(request) -> dict | None:
     data = cache.get(f"atergang:{nyckel}")
     if not data or data["sida"] != request.get_full_path():
         return None
+    if data.get("anvandare") not in (None, str(request.user.pk)):
+        return None  # someone else logged in on this browser: never show them another's text
     cache.delete(f"atergang:{nyckel}")
     return data
+
+
+def _expired_user_id(request) -> str | None:
+    """Who the ended session belonged to, when that is still known: the user logged out at the
+    maximum by this request, or the user id in the expired session's row (database sessions keep
+    expired rows until `clearsessions`). The kept fields are given back to that user only."""
+    if getattr(request, "utloggad_id", None):
+        return request.utloggad_id
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    model = getattr(request.session, "model", None)  # the database session backend
+    if not key or model is None:
+        return None
+    row = model.objects.filter(session_key=key).only("session_data").first()
+    if row is None:
+        return None
+    return request.session.decode(row.session_data).get(SESSION_KEY)
