@@ -22,6 +22,7 @@ from urllib.parse import quote, urlparse
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -64,8 +65,8 @@ class SlidingSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
         request.atergang = None
+        user = _user(request)
         if user is not None and user.is_authenticated:
             start = request.session.get(START)
             if start is not None and time.time() - start >= settings.SESSION_MAX_AGE:
@@ -76,7 +77,10 @@ class SlidingSessionMiddleware:
                 if request.method == "GET":
                     request.atergang = atergang_take(request)
         response = self.get_response(request)
-        if request.method == "POST" and not request.user.is_authenticated:
+        user = _user(request)
+        if user is None:
+            return response  # the database is down: DatabaseUnavailableMiddleware answers
+        if request.method == "POST" and not user.is_authenticated:
             self._keep_post(request, response)
         elif request.atergang is not None:
             response.delete_cookie(ATERGANG_COOKIE, samesite="Lax")
@@ -143,3 +147,16 @@ def _expired_user_id(request) -> str | None:
     if row is None:
         return None
     return request.session.decode(row.session_data).get(SESSION_KEY)
+
+
+def _user(request):
+    """The request's user, or None when it cannot be read because the database is unreachable
+    (then the view's own query fails and DatabaseUnavailableMiddleware answers 503 with the text
+    kept; this middleware must not turn that into a 500)."""
+    try:
+        user = getattr(request, "user", None)
+        if user is not None:
+            user.is_authenticated  # noqa: B018 — evaluates the lazy user (session and user queries)
+        return user
+    except (OperationalError, InterfaceError):
+        return None
