@@ -78,8 +78,12 @@ class SlidingSessionMiddleware:
                     request.atergang = atergang_take(request)
         response = self.get_response(request)
         user = _user(request)
-        if user is None:
-            return response  # the database is down: DatabaseUnavailableMiddleware answers
+        if user is None or response.status_code == 503:
+            # The database is down (DatabaseUnavailableMiddleware answered): do not let the session
+            # middleware try to save a refreshed expiry now, which would turn the 503 into a 500.
+            if hasattr(request, "session"):
+                request.session.modified = False
+            return response
         if request.method == "POST" and not user.is_authenticated:
             self._keep_post(request, response)
         elif request.atergang is not None:
