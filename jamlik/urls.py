@@ -10,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView
 from .api.docs import ApiDocsView
 from .api.router import router
 from .ops.health import health
+from .web import konto
 from .web import urls as web_urls
 
 urlpatterns = [
@@ -20,12 +21,14 @@ urlpatterns = [
     # The language switch is on every page, also the cached public ones, which must carry no CSRF
     # token: a forged switch can only change the visitor's language (and `next` is checked).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("konto/forlang/", konto.forlang, name="forlang"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI only: ReDoc needs inline styles (refused by the CSP) and a third-party font.
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("uppfoljning.urls")),
     path("", include("synpunkter.urls")),
+    path("", include("aviseringar.urls")),
     path("planer/<slug:plan>/", include((web_urls.planvyer, "planer"))),
     path("", include("jamlik.web.urls")),
 ]

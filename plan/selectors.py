@@ -11,7 +11,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from django.http import Http404
 
 from plan.choices import PlanStatus, Roll
-from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
+from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Medlemskap, Organisation, Plan, Strategi
 
 
 def planer() -> QuerySet[Plan]:
@@ -162,3 +162,22 @@ def sok(*, fraga: str, plan: Plan) -> Sokresultat:
             Organisation.objects.filter(pk__in=organisation_ids.values("pk")).prefetch_related("alias").order_by("namn")
         ),
     )
+
+
+def kontaktpersoner(organisation_ids) -> dict[int, list]:
+    """organisation id → the active users who act for it (its members and the members of the
+    organisations that report for it), by name: the people to contact about its reports. One query."""
+    organisation_ids = set(organisation_ids)
+    resultat: dict[int, list] = {}
+    for medlemskap in (
+        Medlemskap.objects.filter(
+            Q(organisation_id__in=organisation_ids) | Q(organisation__rapporterar_for_id__in=organisation_ids),
+            anvandare__is_active=True,
+        )
+        .select_related("anvandare", "organisation")
+        .order_by("anvandare__last_name", "anvandare__first_name", "anvandare__username")
+    ):
+        for org in {medlemskap.organisation_id, medlemskap.organisation.rapporterar_for_id} & organisation_ids:
+            if medlemskap.anvandare not in resultat.setdefault(org, []):
+                resultat[org].append(medlemskap.anvandare)
+    return resultat

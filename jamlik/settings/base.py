@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "samverkan",
     "uppfoljning",
     "synpunkter",
+    "aviseringar",
     "jamlik",
 ]
 
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jamlik.ops.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jamlik.ops.middleware.PrivacyHeadersMiddleware",
@@ -99,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jamlik.web.context.portal",
+                "aviseringar.context.olasta",
             ],
         },
     }
@@ -220,6 +224,37 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(20 * 60)))}
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (`celery -A jamlik beat`, exactly one process): notifications computed from the
+# calendar, and a catch-up of unsent e-mail (mail server down). Every task is idempotent, so a
+# duplicated or late run sends nothing twice. Other parts add their entries here.
+CELERY_BEAT_SCHEDULE = {
+    "aviseringar-skicka": {"task": "aviseringar.skicka", "schedule": crontab(minute="*/5")},
+    "aviseringar-period-oppnad": {"task": "aviseringar.period_oppnad", "schedule": crontab(hour=7, minute=0)},
+    "aviseringar-sista-dag-narmar": {"task": "aviseringar.sista_dag_narmar", "schedule": crontab(hour=7, minute=10)},
+    "aviseringar-forsenad": {"task": "aviseringar.forsenad", "schedule": crontab(hour=7, minute=20)},
+    "aviseringar-veckosammanfattning": {
+        "task": "aviseringar.veckosammanfattning",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    },
+}
+
+# E-mail (notifications): SMTP configured from the environment. local.py prints to the console.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Jämlik stad <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's own address, for the absolute links in e-mails (no request to take it from).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Notifications: how many days before the last day "sista dag närmar sig" is sent, and for how
+# many days after it "försenad" is (older periods are history, not news).
+AVISERINGAR_DAGAR_FORE = int(env("AVISERINGAR_DAGAR_FORE", "7"))
+AVISERINGAR_FORSENAD_DAGAR = int(env("AVISERINGAR_FORSENAD_DAGAR", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -305,7 +340,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))  # a working day
+# Sliding sessions (jamlik.ops.sessions): a session ends after SESSION_COOKIE_AGE seconds without
+# a request, and at the latest SESSION_MAX_AGE seconds after login; pages warn
+# SESSION_WARNING_SECONDS before the end with a button that extends it (/konto/forlang/).
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
+SESSION_MAX_AGE = int(env("SESSION_MAX_AGE", str(10 * 60 * 60)))  # a long working day
+SESSION_REFRESH_SECONDS = int(env("SESSION_REFRESH_SECONDS", "300"))
+SESSION_WARNING_SECONDS = int(env("SESSION_WARNING_SECONDS", "300"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 

@@ -17,8 +17,6 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-
 # Static files fingerprinted (portal.<hash>.css, from a manifest) and compressed (gzip, Brotli) by
 # collectstatic (a release step); WhiteNoise serves fingerprinted names with
 # `Cache-Control: max-age=315360000, public, immutable`, since a changed file gets a new name.

@@ -40,4 +40,6 @@ def portal(request) -> dict:
     return {
         "portal_namn": getattr(settings, "PORTAL_NAMN", "Jämlik stad"),
         "planval": SimpleLazyObject(_planval),
+        # Seconds before the session's end at which the page warns (jamlik.ops.sessions).
+        "session_varning": settings.SESSION_WARNING_SECONDS,
     }

@@ -31,6 +31,7 @@ SECTIONS = {
         "uppfoljning:processutvardering",
         "uppfoljning:processutvardering_edit",
     },
+    "aviseringar": {"aviseringar:lista", "aviseringar:installningar"},
 }
 SECTION_OF = {name: section for section, names in SECTIONS.items() for name in names}
 
@@ -63,6 +64,7 @@ TRAILS = {
     "uppfoljning:processutvardering": [START, UTVARDERINGAR],
     "uppfoljning:processutvardering_edit": [START, UTVARDERINGAR],
     "uppfoljning:sammanstallning": [START, SAMMANSTALLNINGAR],
+    "aviseringar:installningar": [START, ("aviseringar:lista", _("Aviseringar"))],
 }
 
 

@@ -54,4 +54,97 @@
     field.addEventListener("input", function () { update(true); });
     update(false);
   });
+
+  // Session warning (WCAG 2.2.1): SESSION_WARNING_SECONDS before the session ends, a modal
+  // alertdialog offers to extend it; the button posts to /konto/forlang/ and the countdown starts
+  // over. Remaining time comes from the server in seconds (no trust in the browser's clock).
+  var dialog = document.getElementById("sessionsvarning");
+  if (dialog && typeof dialog.showModal === "function") {
+    var text = document.getElementById("sessionsvarning-text");
+    var rubrik = document.getElementById("sessionsvarning-rubrik");
+    var form = dialog.querySelector("[data-forlang]");
+    var knapp = dialog.querySelector("[data-forlang-knapp]");
+    var varning = parseInt(dialog.getAttribute("data-varning"), 10) * 1000;
+    var slut = Date.now() + parseInt(dialog.getAttribute("data-kvar"), 10) * 1000;
+    var maxNadd = dialog.getAttribute("data-max-nadd") === "1";
+    var tidigareFokus = null;
+    var stangd = false;
+    var minuter = function () { return String(Math.max(1, Math.ceil((slut - Date.now()) / 60000))); };
+    var visa = function () {
+      var kvar = slut - Date.now();
+      if (kvar <= 0) {
+        rubrik.textContent = rubrik.getAttribute("data-rubrik-utgangen");
+        text.textContent = text.getAttribute("data-text-utgangen");
+        knapp.hidden = true;
+      } else {
+        text.textContent = text.getAttribute(maxNadd ? "data-text-max" : "data-text-snart").replace("%(minuter)s", minuter());
+        knapp.hidden = maxNadd;
+      }
+      if (!dialog.open) {
+        tidigareFokus = document.activeElement;
+        dialog.showModal();
+        (knapp.hidden ? dialog.querySelector("[data-stang]") : knapp).focus();
+      }
+    };
+    var stang = function () {
+      dialog.close();
+      if (tidigareFokus && tidigareFokus.focus) tidigareFokus.focus();
+    };
+    dialog.querySelector("[data-stang]").addEventListener("click", function () { stangd = true; stang(); });
+    dialog.addEventListener("cancel", function () { stangd = true; });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (svar) { return svar.json(); }).then(function (data) {
+        if (!data.inloggad) { slut = Date.now(); visa(); return; }
+        slut = Date.now() + data.kvar * 1000;
+        maxNadd = data.max_nadd;
+        stangd = false;
+        stang();
+      });
+    });
+    var senast = null;
+    setInterval(function () {
+      var kvar = slut - Date.now();
+      var lage = kvar <= 0 ? "ute" : (kvar <= varning ? "snart" : null);
+      if (lage === null) { senast = null; return; }
+      // Open once when the warning time comes and again when the session has ended; while open,
+      // keep the minutes current (not announced every tick: the dialog is read when it opens).
+      if (lage !== senast) { senast = lage; stangd = false; }
+      if (!stangd) visa();
+    }, 1000);
+  }
+
+  // A form posted after the session ended (jamlik.ops.sessions): fill its fields in again from
+  // the kept values and move focus to the notice. Nothing is sent until the user sends it.
+  var data = document.getElementById("atergang-data");
+  if (data) {
+    var falt = JSON.parse(data.textContent);
+    var varden = {};
+    falt.forEach(function (par) { (varden[par[0]] = varden[par[0]] || []).push(par[1]); });
+    var formular = Array.prototype.filter.call(document.querySelectorAll("main form[method=post]"), function (f) {
+      return Object.keys(varden).some(function (namn) { return f.elements.namedItem(namn); });
+    })[0];
+    if (formular) {
+      Array.prototype.forEach.call(formular.elements, function (el) {
+        var namn = el.name;
+        if (!namn || !(namn in varden) || namn === "csrfmiddlewaretoken") return;
+        if (el.type === "file" || el.type === "password" || el.type === "submit" || el.type === "button") return;
+        if (el.type === "checkbox" || el.type === "radio") {
+          el.checked = varden[namn].indexOf(el.value) !== -1;
+        } else if (el.tagName === "SELECT") {
+          Array.prototype.forEach.call(el.options, function (o) { o.selected = varden[namn].indexOf(o.value) !== -1; });
+        } else {
+          el.value = varden[namn][0];
+        }
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    }
+    var notis = document.querySelector("[data-atergang]");
+    if (notis) notis.focus();
+  }
 })();

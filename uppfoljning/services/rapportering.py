@@ -27,6 +27,7 @@ from jamlik.errors import Domanfel, Versionskonflikt, validera
 from jamlik.rules import check_perm
 from plan.models import Aktivitet, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
+from uppfoljning import signals
 from uppfoljning.choices import RAPPORT_OVERGANGAR, Rapporthandling, Status
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
 
@@ -183,6 +184,7 @@ def _check_status(status: str) -> None:
 def _notify(rapport_id: int, handelse: str) -> None:
     # The hook for mail/notifications; runs only once the change is committed.
     transaction.on_commit(lambda: logger.info("Statusrapport %s: %s", rapport_id, handelse))
+    signals.send_on_commit(rapport_id=rapport_id, handelse=handelse)
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from jamlik.exports import xlsx_response
 from jamlik.rules import check_who, hinder, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
-from plan.selectors import plan_current
+from plan.selectors import kontaktpersoner, plan_current
 from uppfoljning.choices import Rapporthandling, Rapporttillstand
 from uppfoljning.filters.rapportering import KompletthetFilterSet, StatusrapportFilterSet
 from uppfoljning.forms.rapportering import (
@@ -399,6 +399,7 @@ def kompletthet_xlsx(request):
     if not valid:
         return HttpResponseBadRequest(_("Ogiltigt filter."))
     labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
+    kontakter = kontaktpersoner(rad["organisation"].pk for rad in resultat.rader)
     rader = (
         [
             resultat.period.namn,
@@ -408,6 +409,8 @@ def kompletthet_xlsx(request):
             labels[rad["tillstand"]],
             rad["rapport"].get_status_display() if rad["rapport"] else "",
             rad["rapport"].uppdaterad if rad["rapport"] else None,
+            ", ".join(u.get_full_name() or u.get_username() for u in kontakter.get(rad["organisation"].pk, [])),
+            ", ".join(u.email for u in kontakter.get(rad["organisation"].pk, []) if u.email),
         ]
         for rad in resultat.rader
     )
@@ -419,6 +422,8 @@ def kompletthet_xlsx(request):
         _("Tillstånd"),
         _("Status"),
         _("Senast ändrad"),
+        _("Kontaktperson"),
+        _("E-post"),
     ]
     return xlsx_response(
         filnamn=f"kompletthet-{resultat.period.slug}", blad=_("Kompletthet"), rubriker=rubriker, rader=rader

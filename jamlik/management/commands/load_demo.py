@@ -45,8 +45,12 @@ def load_demo_file(path: Path) -> dict[str, int]:
                 user.first_name, user.last_name = first, last
                 user.set_password(data["losenord"])
                 user.is_staff = user.is_superuser = item.get("superuser", False)
+                user.email = item.get("epost", "")
                 user.save()
                 counts["anvandare"] += 1
+            elif not user.email and item.get("epost"):  # demo users loaded before they had addresses
+                user.email = item["epost"]
+                user.save(update_fields=["email"])
             for namn in item["organisationer"]:
                 Medlemskap.objects.get_or_create(
                     anvandare=user, organisation=organisation_by_name(namn, kommun=kommun), defaults={"exempel": True}
