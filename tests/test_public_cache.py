@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.test.signals import template_rendered
-from rest_framework.authtoken.models import Token
 
 from jamlik.ops.published import VERSION_KEY, published_version
+from konto.services import api_nyckel_create
 from plan.choices import Roll
 from plan.models import Aktivitetsroll, Strategi
 from samverkan.cache import matris_version
@@ -129,11 +129,11 @@ def test_logged_in_users_never_get_nor_fill_the_cache(response_cache, client, de
     assert "X-Cache" not in again and "tjansteperson" in again.content.decode()
     client.logout()
     # An API client with a token neither.
-    token = Token.objects.create(user=demo["stadsledningskontoret"])
+    _, key = api_nyckel_create(user=demo["stadsledningskontoret"])
     url = "/api/v1/statusrapporter/?period=2021"
     anonymous = client.get(url).json()
     assert client.get(url)["X-Cache"] == "hit"
-    with_token = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    with_token = client.get(url, HTTP_AUTHORIZATION=f"Token {key}")
     assert "X-Cache" not in with_token and with_token["Cache-Control"] == "private, no-store"
     assert with_token.json()["count"] > anonymous["count"]  # the planägare sees drafts too
 
@@ -237,7 +237,7 @@ def test_a_final_evaluation_is_visible_on_the_next_anonymous_request(
 
 def test_writes_to_models_that_never_reach_the_public_do_not_bump(response_cache, client, demo):
     version = published_version()
-    Token.objects.create(user=demo["tjansteperson"])
+    api_nyckel_create(user=demo["tjansteperson"])
     demo["tjansteperson"].save()  # e.g. last_login on every login
     client.force_login(demo["tjansteperson"])  # a session row
     assert published_version() == version
