@@ -4,9 +4,21 @@ or a message on the page, never silently ignored."""
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+
+class PlanContentSelect(forms.Select):
+    """A choice of plan content (organisations, activities, strategies…): in an interface that is
+    not Swedish, each option but the empty one is marked lang="sv" (WCAG 3.1.2)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value not in (None, "") and (get_language() or "sv").split("-")[0] != "sv":
+            option["attrs"] = {**option["attrs"], "lang": "sv"}
+        return option
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -16,6 +28,7 @@ class SlugFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Alla"))
+        kwargs.setdefault("widget", PlanContentSelect)
         super().__init__(*args, **kwargs)
 
 

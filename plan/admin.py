@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from jamlik.admin_forms import LabelledTabularInline
 from plan.models import (
     Aktivitet,
     Aktivitetsroll,
@@ -46,7 +47,7 @@ class PlanAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["namn"]}
 
 
-class StrategiInline(admin.TabularInline):
+class StrategiInline(LabelledTabularInline):
     model = Strategi
     extra = 0
     prepopulated_fields = {"slug": ["namn"]}
@@ -78,7 +79,7 @@ class ForutsattningAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["namn"]}
 
 
-class OrganisationAliasInline(admin.TabularInline):
+class OrganisationAliasInline(LabelledTabularInline):
     model = OrganisationAlias
     extra = 0
 
@@ -103,7 +104,7 @@ class MedlemskapAdmin(admin.ModelAdmin):
     list_select_related = ["anvandare", "organisation"]
 
 
-class AktivitetsrollInline(admin.TabularInline):
+class AktivitetsrollInline(LabelledTabularInline):
     model = Aktivitetsroll
     extra = 0
     autocomplete_fields = ["organisation"]

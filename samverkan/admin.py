@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from jamlik.admin_forms import LabelledTabularInline
 from plan.admin import AktivitetsrollInline
 from samverkan.models import Insats, Matrisplacering, Samverkansaktivitet
 
 
-class MatrisplaceringInline(admin.TabularInline):
+class MatrisplaceringInline(LabelledTabularInline):
     model = Matrisplacering
     fk_name = "samverkansaktivitet"
     extra = 0

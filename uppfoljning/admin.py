@@ -6,6 +6,7 @@ Compiled reports are immutable and cannot be deleted. The plan's own data stays 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from jamlik.admin_forms import LabelledTabularInline
 from plan.admin import AktivitetsrollInline
 from uppfoljning.models import (
     Aktivitetsstatus,
@@ -43,7 +44,7 @@ class StyrningsaktivitetAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titel"]}
 
 
-class PlaneradProcessutvarderingInline(admin.TabularInline):
+class PlaneradProcessutvarderingInline(LabelledTabularInline):
     model = PlaneradProcessutvardering
     extra = 0
 

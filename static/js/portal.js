@@ -1,7 +1,7 @@
 /* Progressive enhancement for the portal's components (Designsystemet markup, rendered by Django).
    Everything works without this file: it only moves focus to an error summary, makes summary links
-   land on their field with its label in view, and turns a textarea's "at most N characters" hint
-   into a live counter. Loaded with defer; no inline script (strict CSP). */
+   land on their field with its label in view, announces the messages after a save, and turns a
+   textarea's "at most N characters" hint into a live counter. Loaded with defer; no inline script (strict CSP). */
 (function () {
   "use strict";
 
@@ -19,6 +19,16 @@
       (group || field).scrollIntoView();
       field.focus({ preventScroll: true });
     });
+  }
+
+  // Messages after a save: announced by filling an empty live region once the page has loaded
+  // (komponenter/meddelanden.html); the visible banners stay as they are.
+  var live = document.querySelector("[data-meddelanden-live]");
+  if (live) {
+    var texts = Array.prototype.map.call(document.querySelectorAll(".meddelanden .meddelande"), function (el) {
+      return el.textContent.trim();
+    });
+    setTimeout(function () { live.textContent = texts.join(" "); }, 400);
   }
 
   // Character counters: the static hint becomes a count that follows the text.

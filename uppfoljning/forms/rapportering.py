@@ -88,14 +88,21 @@ class NyStatusrapportForm(StatusrapportForm):
 
 
 class ReturForm(VersionForm):
+    # Empty or only spaces (stripped): the message says which field and what to write (WCAG 3.3.1).
     kommentar = forms.CharField(
-        label=_("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Vad behöver kompletteras?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Skriv vad som behöver kompletteras.")},
     )
 
 
 class AteroppnaForm(VersionForm):
     motivering = forms.CharField(
-        label=_("Varför öppnas rapporten igen?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("Varför öppnas rapporten igen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Skriv varför rapporten öppnas igen.")},
     )
 
 
