@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "jamlik.ops.middleware.RequestLogMiddleware",
+    "jamlik.ops.middleware.RequestTooLargeMiddleware",
     "jamlik.ops.middleware.DatabaseUnavailableMiddleware",
     "jamlik.ops.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -261,9 +262,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Uploads: limits enforced by the forms/serializers (by content, not by name).
+# Uploads: what a file is follows from its content, never its name (jamlik/uploads.py).
 ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+ATTACHMENT_MAX_PER_REPORT = int(env("ATTACHMENT_MAX_PER_REPORT", "10"))
+# ZIP-based formats (.docx, .xlsx): entries and total uncompressed size, checked before any parser runs.
+UPLOAD_ZIP_MAX_ENTRIES = int(env("UPLOAD_ZIP_MAX_ENTRIES", "2000"))
+UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = int(env("UPLOAD_ZIP_MAX_UNCOMPRESSED_MB", "100")) * 1024 * 1024
+# A body larger than this is refused from its Content-Length header, before it is read (413).
+# The reverse proxy's limit (nginx client_max_body_size) should be the same or lower.
+REQUEST_MAX_BYTES = int(env("REQUEST_MAX_MB", "12")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 
 # Security defaults for every environment; production.py adds the HTTPS-only parts.
 # Strict Content-Security-Policy: no inline scripts or styles, nothing from other origins.
