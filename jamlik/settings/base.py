@@ -1,6 +1,9 @@
 """Settings shared by every environment. All configuration comes from the environment."""
 
+import collections
+import math
 import os
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -326,9 +329,34 @@ LOGGING = {
 }
 
 
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_BITS = 200  # a Django-generated key (50 of 50 symbols) scores at least ~213 on this estimate
+SECRET_KEY_MIN_ZLIB_RATIO = 0.75  # random text does not compress; a key of 64 hex digits stays above 0.8
+
+
+def secret_key_entropy_bits(value: str) -> float:
+    """An estimate of a key's entropy: its length times the Shannon entropy of its own characters."""
+    counts = collections.Counter(value)
+    return abs(sum(n * math.log2(n / len(value)) for n in counts.values()))
+
+
 def require_secret_key(value: str | None) -> str:
-    if not value or value.startswith("django-insecure") or len(value) < 50:
-        raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
+    """Refuse a key that is short, a placeholder or not random: fewer than 5 distinct characters
+    (Django's own check), an estimated entropy under SECRET_KEY_MIN_BITS, or text that compresses
+    well (a repeated phrase). Generate one with `python -c "import secrets; print(secrets.token_urlsafe(50))"`."""
+    hint = " Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    if not value or value.startswith("django-insecure") or len(value) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be set to a random value of at least {SECRET_KEY_MIN_LENGTH} characters in production."
+            + hint
+        )
+    bits = secret_key_entropy_bits(value)
+    ratio = len(zlib.compress(value.encode(), 9)) / len(value.encode())
+    if len(set(value)) < 5 or bits < SECRET_KEY_MIN_BITS or ratio < SECRET_KEY_MIN_ZLIB_RATIO:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is not random enough (estimated {bits:.0f} bits, at least {SECRET_KEY_MIN_BITS} needed; "
+            f"it compresses to {ratio:.0%} of its length)." + hint
+        )
     return value
 
 
