@@ -6,6 +6,7 @@ import os
 import zlib
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "mozilla_django_oidc",
     "rules.apps.AutodiscoverRulesConfig",
     "plan",
     "konto",
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jamlik.web.context.portal",
+                "konto.context.inloggning",
             ],
         },
     }
@@ -136,6 +139,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "konto.oidc.PortalOIDCBackend",
     "rules.permissions.ObjectPermissionBackend",
     "jamlik.rules.PortalModelBackend",
 ]
@@ -148,6 +152,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uppfoljning:mina_rapporter"
 LOGOUT_REDIRECT_URL = "/"
+
+# Single sign-on over OpenID Connect (konto/oidc.py, mozilla-django-oidc): on when a client id is set.
+# Users are matched by the provider's stable `sub` (konto.OidcIdentitet), created on first sign-in
+# unless OIDC_CREATE_USER is off. With OIDC_ORGANISATION_CLAIM set (a claim holding organisation
+# slugs), memberships follow the provider at every sign-in; without it they are kept in the portal.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_ORGANISATION_CLAIM = env("OIDC_ORGANISATION_CLAIM", "")
+OIDC_STORE_ID_TOKEN = True  # for the provider's end_session at logout (id_token_hint)
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
+# Local passwords (username + password form, admin login). Production turns them off when single
+# sign-on is configured, unless LOCAL_LOGIN_ENABLED says otherwise.
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -292,6 +323,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+
+def csp_allowing_sso_logout(policy: dict, logout_endpoint: str) -> dict:
+    """The logout form posts to the portal, which redirects to the provider's end_session endpoint:
+    form-action must allow that origin, or the browser stops the redirect."""
+    if not logout_endpoint:
+        return policy
+    parts = urlsplit(logout_endpoint)
+    directives = {**policy["DIRECTIVES"], "form-action": ["'self'", f"{parts.scheme}://{parts.netloc}"]}
+    return {**policy, "DIRECTIVES": directives}
+
+
+CONTENT_SECURITY_POLICY = csp_allowing_sso_logout(CONTENT_SECURITY_POLICY, OIDC_OP_LOGOUT_ENDPOINT)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
