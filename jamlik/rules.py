@@ -17,6 +17,7 @@ from functools import reduce
 from operator import and_
 
 import rules
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -83,6 +84,12 @@ def declared(name: str) -> bool:
 class PortalModelBackend(ModelBackend):
     """Django's model permissions, except for the permissions declared with `add_perm`, which the
     rules decide alone (no blanket yes for superusers there)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        # Local passwords can be switched off (single sign-on only, settings.LOCAL_LOGIN_ENABLED).
+        if not settings.LOCAL_LOGIN_ENABLED:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
     def has_perm(self, user_obj, perm, obj=None):
         if declared(perm):

@@ -7,6 +7,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
+from konto import views as konto_views
+
 from .api.docs import ApiDocsView
 from .api.router import router
 from .ops.health import health
@@ -17,11 +19,12 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
-    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-ut/", konto_views.LogoutView.as_view(), name="logout"),
     # The language switch is on every page, also the cached public ones, which must carry no CSRF
     # token: a forged switch can only change the visitor's language (and `next` is checked).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("konto/forlang/", konto.forlang, name="forlang"),
+    path("konto/", include("konto.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI only: ReDoc needs inline styles (refused by the CSP) and a third-party font.

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from knox.models import AuthToken
 
-from konto.models import ApiNyckel
+from konto.models import ApiNyckel, OidcIdentitet
 from konto.services import api_nyckel_create
 
 admin.site.unregister(AuthToken)
@@ -68,3 +68,14 @@ class ApiNyckelAdmin(admin.ModelAdmin):
         response = TemplateResponse(request, "admin/konto/apinyckel/skapa.html", context)
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+@admin.register(OidcIdentitet)
+class OidcIdentitetAdmin(admin.ModelAdmin):
+    """Link an existing local account to its identity at the provider (issuer + sub), or remove it."""
+
+    list_display = ["anvandare", "issuer", "sub", "senast_inloggad"]
+    list_select_related = ["anvandare"]
+    search_fields = ["anvandare__username", "sub"]
+    raw_id_fields = ["anvandare"]
+    readonly_fields = ["skapad", "senast_inloggad"]

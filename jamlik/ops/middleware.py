@@ -7,7 +7,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections, models
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import translation
@@ -118,6 +118,35 @@ def _field_labels() -> tuple[dict[str, str], set[str]]:
                 if isinstance(field, models.TextField):
                     text_fields.add(field.name)
     return labels, text_fields
+
+
+class RequestTooLargeMiddleware:
+    """Refuse a body larger than REQUEST_MAX_BYTES from its Content-Length header, before anything
+    reads it: 413 with the reason, JSON under /api/. (Django reads no body without Content-Length.)
+    The reverse proxy should refuse the same bodies even earlier (README: client_max_body_size)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.REQUEST_MAX_BYTES
+        if length > limit:
+            with translation.override(_chosen_language(request)):
+                message = str(
+                    _("Förfrågan är för stor (%(mb)s MB). Största tillåtna storlek är %(max)s MB.")
+                    % {"mb": round(length / (1024 * 1024), 1), "max": limit // (1024 * 1024)}
+                )
+            logger.warning("request too large", extra={"event": "request_too_large", "content_length": length})
+            if request.path.startswith("/api/"):
+                response = JsonResponse({"detail": message}, status=413, json_dumps_params={"ensure_ascii": False})
+            else:
+                response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+            return response
+        return self.get_response(request)
 
 
 class RejectNulMiddleware:

@@ -1,8 +1,12 @@
 """Settings shared by every environment. All configuration comes from the environment."""
 
+import collections
+import math
 import os
+import zlib
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -52,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "mozilla_django_oidc",
     "rules.apps.AutodiscoverRulesConfig",
     "plan",
     "konto",
@@ -66,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jamlik.ops.middleware.RequestLogMiddleware",
+    "jamlik.ops.middleware.RequestTooLargeMiddleware",
     # Outside everything that renders: a hit skips the rest (its stored headers include the CSP).
     "jamlik.ops.public_cache.PublicCacheMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -103,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jamlik.web.context.portal",
                 "aviseringar.context.olasta",
+                "konto.context.inloggning",
             ],
         },
     }
@@ -139,6 +146,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "konto.oidc.PortalOIDCBackend",
     "rules.permissions.ObjectPermissionBackend",
     "jamlik.rules.PortalModelBackend",
 ]
@@ -151,6 +159,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uppfoljning:mina_rapporter"
 LOGOUT_REDIRECT_URL = "/"
+
+# Single sign-on over OpenID Connect (konto/oidc.py, mozilla-django-oidc): on when a client id is set.
+# Users are matched by the provider's stable `sub` (konto.OidcIdentitet), created on first sign-in
+# unless OIDC_CREATE_USER is off. With OIDC_ORGANISATION_CLAIM set (a claim holding organisation
+# slugs), memberships follow the provider at every sign-in; without it they are kept in the portal.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_ORGANISATION_CLAIM = env("OIDC_ORGANISATION_CLAIM", "")
+OIDC_STORE_ID_TOKEN = True  # for the provider's end_session at logout (id_token_hint)
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
+# Local passwords (username + password form, admin login). Production turns them off when single
+# sign-on is configured, unless LOCAL_LOGIN_ENABLED says otherwise.
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -314,9 +349,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Uploads: limits enforced by the forms/serializers (by content, not by name).
+# Uploads: what a file is follows from its content, never its name (jamlik/uploads.py).
 ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+ATTACHMENT_MAX_PER_REPORT = int(env("ATTACHMENT_MAX_PER_REPORT", "10"))
+# ZIP-based formats (.docx, .xlsx): entries and total uncompressed size, checked before any parser runs.
+UPLOAD_ZIP_MAX_ENTRIES = int(env("UPLOAD_ZIP_MAX_ENTRIES", "2000"))
+UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = int(env("UPLOAD_ZIP_MAX_UNCOMPRESSED_MB", "100")) * 1024 * 1024
+# A body larger than this is refused from its Content-Length header, before it is read (413).
+# The reverse proxy's limit (nginx client_max_body_size) should be the same or lower.
+REQUEST_MAX_BYTES = int(env("REQUEST_MAX_MB", "12")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 
 # Security defaults for every environment; production.py adds the HTTPS-only parts.
 # Strict Content-Security-Policy: no inline scripts or styles, nothing from other origins.
@@ -334,6 +376,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+
+def csp_allowing_sso_logout(policy: dict, logout_endpoint: str) -> dict:
+    """The logout form posts to the portal, which redirects to the provider's end_session endpoint:
+    form-action must allow that origin, or the browser stops the redirect."""
+    if not logout_endpoint:
+        return policy
+    parts = urlsplit(logout_endpoint)
+    directives = {**policy["DIRECTIVES"], "form-action": ["'self'", f"{parts.scheme}://{parts.netloc}"]}
+    return {**policy, "DIRECTIVES": directives}
+
+
+CONTENT_SECURITY_POLICY = csp_allowing_sso_logout(CONTENT_SECURITY_POLICY, OIDC_OP_LOGOUT_ENDPOINT)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -377,9 +432,34 @@ LOGGING = {
 }
 
 
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_BITS = 200  # a Django-generated key (50 of 50 symbols) scores at least ~213 on this estimate
+SECRET_KEY_MIN_ZLIB_RATIO = 0.75  # random text does not compress; a key of 64 hex digits stays above 0.8
+
+
+def secret_key_entropy_bits(value: str) -> float:
+    """An estimate of a key's entropy: its length times the Shannon entropy of its own characters."""
+    counts = collections.Counter(value)
+    return abs(sum(n * math.log2(n / len(value)) for n in counts.values()))
+
+
 def require_secret_key(value: str | None) -> str:
-    if not value or value.startswith("django-insecure") or len(value) < 50:
-        raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
+    """Refuse a key that is short, a placeholder or not random: fewer than 5 distinct characters
+    (Django's own check), an estimated entropy under SECRET_KEY_MIN_BITS, or text that compresses
+    well (a repeated phrase). Generate one with `python -c "import secrets; print(secrets.token_urlsafe(50))"`."""
+    hint = " Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    if not value or value.startswith("django-insecure") or len(value) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be set to a random value of at least {SECRET_KEY_MIN_LENGTH} characters in production."
+            + hint
+        )
+    bits = secret_key_entropy_bits(value)
+    ratio = len(zlib.compress(value.encode(), 9)) / len(value.encode())
+    if len(set(value)) < 5 or bits < SECRET_KEY_MIN_BITS or ratio < SECRET_KEY_MIN_ZLIB_RATIO:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is not random enough (estimated {bits:.0f} bits, at least {SECRET_KEY_MIN_BITS} needed; "
+            f"it compresses to {ratio:.0%} of its length)." + hint
+        )
     return value
 
 

@@ -1,7 +1,7 @@
 """Production settings: refuse to start without a real secret key; HTTPS everywhere."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_secret_key
+from .base import OIDC_ENABLED, env, env_bool, env_list, require_secret_key
 
 DEBUG = False
 SECRET_KEY = require_secret_key(env("SECRET_KEY"))
@@ -24,3 +24,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Local passwords are off once single sign-on is configured (unless LOCAL_LOGIN_ENABLED=true).
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", not OIDC_ENABLED)

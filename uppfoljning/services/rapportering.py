@@ -9,7 +9,6 @@ The web forms and the API call these same functions.
 """
 
 import logging
-import zipfile
 from collections.abc import Iterable
 from datetime import date
 
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from jamlik.actors import as_user
 from jamlik.errors import Domanfel, Versionskonflikt, validera
 from jamlik.rules import check_perm
+from jamlik.uploads import filtyp
 from plan.models import Aktivitet, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
 from uppfoljning import signals
@@ -42,16 +42,7 @@ TEXTFALT = ("genomfort", "hinder", "nasta_steg")
 # ---------------------------------------------------------------------------------------------------
 # Attachments: checked by content, never by name or the browser's content type.
 
-# (content type, extension, magic bytes at offset 0)
-_SIGNATURER = [
-    ("application/pdf", ".pdf", b"%PDF-"),
-    ("image/png", ".png", b"\x89PNG\r\n\x1a\n"),
-    ("image/jpeg", ".jpg", b"\xff\xd8\xff"),
-]
-_OOXML = {
-    "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
-    "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
-}
+# What a file is and the bounds of ZIP-based formats: jamlik.uploads (one check for every upload).
 TILLATNA_FILTYPER = gettext_lazy("PDF, PNG, JPEG, Word (.docx) och Excel (.xlsx)")
 
 
@@ -65,24 +56,9 @@ def bilaga_check(*, fil: UploadedFile) -> tuple[str, str]:
         )
     if fil.size == 0:
         raise Domanfel(_("Filen är tom."), code="bilaga_tom")
-    fil.seek(0)
-    head = fil.read(8)
-    fil.seek(0)
-    for content_type, ext, magic in _SIGNATURER:
-        if head.startswith(magic):
-            return content_type, ext
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(fil) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            names = []
-        finally:
-            fil.seek(0)
-        if "[Content_Types].xml" in names:
-            for prefix, (content_type, ext) in _OOXML.items():
-                if any(name.startswith(prefix) for name in names):
-                    return content_type, ext
+    verdict = filtyp(fil)
+    if verdict is not None:
+        return verdict
     raise Domanfel(
         _("Filtypen är inte tillåten. Tillåtna filtyper: %(typer)s.") % {"typer": TILLATNA_FILTYPER},
         code="bilaga_typ",
@@ -334,6 +310,12 @@ def statusrapport_reopen(*, user, rapport_id: int, version: int, motivering: str
 def bilaga_add(*, user, rapport_id: int, fil: UploadedFile) -> Bilaga:
     rapport = _lock(rapport_id)
     check_perm(user, "uppfoljning.change_statusrapport", rapport)
+    if rapport.bilagor.count() >= settings.ATTACHMENT_MAX_PER_REPORT:
+        raise Domanfel(
+            _("En statusrapport kan ha högst %(max)s bilagor. Ta bort en bilaga först.")
+            % {"max": settings.ATTACHMENT_MAX_PER_REPORT},
+            code="bilaga_antal",
+        )
     content_type, ext = bilaga_check(fil=fil)
     namn = (fil.name or "bilaga").rsplit("/", 1)[-1][:150]
     if not namn.lower().endswith(ext):

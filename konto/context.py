@@ -1,0 +1,7 @@
+"""How people may sign in on this installation (for the login page and the header)."""
+
+from django.conf import settings
+
+
+def inloggning(request) -> dict:
+    return {"sso_aktiverad": settings.OIDC_ENABLED, "lokal_inloggning": settings.LOCAL_LOGIN_ENABLED}
