@@ -6,9 +6,10 @@ bare WSGI application on the same gunicorn in the same run.
 
 Needs DATABASE_URL (PostgreSQL) and REDIS_URL (scripts/with-services.sh starts both, empty). Creates
 the database, migrates, loads the plan, the demo reports and evaluations, collects the static files
-(fingerprinted, as in production) and then, one server at a time, each with `gunicorn -w WORKERS`:
+(fingerprinted, as in production) and starts three servers, each `gunicorn -w WORKERS`:
 
-  1. bench/bare.py: a WSGI callable returning 20 kB of fixed bytes — the server's own ceiling;
+  1. bench/bare.py: a WSGI callable returning 20 kB of fixed bytes — the server's own ceiling,
+     measured again before every few rows (--every) so each share compares like with like;
   2. the portal (production settings, DEBUG off, Redis cache): every path warmed once, then
      measured as a cache hit; a few also as a 304 (If-None-Match with the page's ETag); a
      fingerprinted static file through WhiteNoise;
@@ -85,6 +86,7 @@ def environment() -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "DEBUG": "0",
         "API_THROTTLE_ANON": "1000000/min",  # every wrk connection is 127.0.0.1
+        "API_THROTTLE_USER": "1000000/min",  # DRF's user throttle counts anonymous clients too
         "LOG_LEVEL": "WARNING",
         "DB_CONN_MAX_AGE": "60",
     }
@@ -152,13 +154,18 @@ def wrk(port: int, path: str, args, headers: dict | None = None) -> dict:
 
 
 class Table:
-    def __init__(self):
-        self.baseline = None
-        self.errors = 0
+    """Prints rows; each share is against the bare app measured just before (every --every rows),
+    so a machine whose load changes during the run (other work on it) skews the shares less."""
+
+    def __init__(self, args, bare_port: int):
+        self.args, self.bare_port = args, bare_port
+        self.baseline, self.rows, self.errors = None, 0, 0
 
     def row(self, label: str, mode: str, result: dict) -> None:
-        if self.baseline is None:
-            self.baseline = result["rps"]
+        if self.rows % self.args.every == 0:
+            self.baseline = wrk(self.bare_port, "/", self.args)["rps"]
+            print(f"| bare WSGI app, 20 kB | baseline | {self.baseline:8.0f} | | | 100 % |", flush=True)
+        self.rows += 1
         self.errors += result["errors"]
         share = 100 * result["rps"] / self.baseline
         errors = f"   {result['errors']} ERRORS" if result["errors"] else ""
@@ -169,11 +176,18 @@ class Table:
         )
 
 
+def warm(port: int, path: str, workers: int) -> http.client.HTTPResponse:
+    for _ in range(workers * 2):  # fill the cache (and each worker's connections)
+        fetch(port, path)
+    return fetch(port, path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=5, help="seconds per path (bounded)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--every", type=int, default=4, help="measure the bare app again every N rows")
     parser.add_argument("--only", action="append", help="measure only these paths (repeatable)")
     args = parser.parse_args()
     paths = args.only or PAGES + API
@@ -181,44 +195,40 @@ def main() -> None:
     prepare(env)
     print(
         f"gunicorn -w {args.workers}, production settings, PostgreSQL + Redis, wrk -t1 -c{args.connections} "
-        f"-d{args.duration}s per path, {os.cpu_count()} CPUs\n"
+        f"-d{args.duration}s per path, {os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.1f}\n"
     )
     print("| path | mode | req/s | p50 | p99 | share of bare app |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
-    table = Table()
-    with gunicorn("bare:application", {**env, "PYTHONPATH": str(ROOT / "bench")}, args.workers) as port:
-        assert fetch(port, "/").headers["Content-Length"] == str(20 * 1024)
-        wrk(port, "/", argparse.Namespace(connections=args.connections, duration=1))  # warm up
-        table.row("bare WSGI app, 20 kB", "—", wrk(port, "/", args))
-
-    with gunicorn("jamlik.wsgi", env, args.workers) as port:
-        html = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        html.request("GET", "/")
-        start = html.getresponse().read().decode()
-        html.close()
-        static = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', start).group(1)
-        response = fetch(port, static)
+    bare_env = {**env, "PYTHONPATH": str(ROOT / "bench")}
+    with (
+        gunicorn("bare:application", bare_env, args.workers) as bare,
+        gunicorn("jamlik.wsgi", env, args.workers) as cached,
+        gunicorn("jamlik.wsgi", {**env, "PUBLIC_CACHE": "0"}, args.workers) as uncached,
+    ):
+        assert fetch(bare, "/").headers["Content-Length"] == str(20 * 1024)
+        wrk(bare, "/", argparse.Namespace(connections=args.connections, duration=1))  # warm up
+        table = Table(args, bare)
+        start = http.client.HTTPConnection("127.0.0.1", cached, timeout=30)
+        start.request("GET", "/")
+        html = start.getresponse().read().decode()
+        start.close()
+        static = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', html).group(1)
+        response = fetch(cached, static)
         assert "immutable" in response.headers["Cache-Control"], response.headers["Cache-Control"]
-        table.row(static, "static (WhiteNoise)", wrk(port, static, args))
+        table.row(static, "static (WhiteNoise)", wrk(cached, static, args))
         for path in paths:
-            for _ in range(args.workers * 2):  # fill the cache (and each worker's connections)
-                fetch(port, path)
-            response = fetch(port, path)
+            response = warm(cached, path, args.workers)
             assert (response.status, response.headers["X-Cache"]) == (200, "hit"), (path, response.status)
-            table.row(path, "hit", wrk(port, path, args))
+            table.row(path, "hit", wrk(cached, path, args))
         for path in [p for p in CONDITIONAL if p in paths]:
-            etag = fetch(port, path).headers["ETag"]
-            assert fetch(port, path, {"If-None-Match": etag}).status == 304, path
-            table.row(path, "304", wrk(port, path, args, {"If-None-Match": etag}))
-
-    with gunicorn("jamlik.wsgi", {**env, "PUBLIC_CACHE": "0"}, args.workers) as port:
+            etag = fetch(cached, path).headers["ETag"]
+            assert fetch(cached, path, {"If-None-Match": etag}).status == 304, path
+            table.row(path, "304", wrk(cached, path, args, {"If-None-Match": etag}))
         for path in paths:
-            for _ in range(args.workers * 2):
-                fetch(port, path)
-            response = fetch(port, path)
-            assert response.status == 200 and response.headers.get("X-Cache") is None, path
-            table.row(path, "miss (cache off)", wrk(port, path, args))
-    print(f"\nerrors: {table.errors}")
+            response = warm(uncached, path, args.workers)
+            assert response.status == 200 and response.headers.get("X-Cache") is None, (path, response.status)
+            table.row(path, "miss (cache off)", wrk(uncached, path, args))
+    print(f"\nerrors: {table.errors}, load average after: {os.getloadavg()[0]:.1f}")
     sys.exit(1 if table.errors else 0)
 
 
