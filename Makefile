@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE ?= jamlik.settings.local
 # Locks name no index or find-links of this machine; their header says to run `make lock`.
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 
-.PHONY: run test lint format messages setup assets migrate data bench bench-load lock clean
+.PHONY: run test lint format messages setup assets migrate data bench bench-load bench-wrk lock clean
 .DEFAULT_GOAL := run
 
 # Python packages come from the locks: requirements*.txt pin every package with its hashes.
@@ -96,6 +96,12 @@ bench: $(VENV)/.dev assets
 ## make bench-load: readers and reporting officials at once against gunicorn + PostgreSQL; counts reports afterwards.
 bench-load: $(VENV)/.dev assets
 	bash scripts/with-services.sh $(PY) bench/load.py $(BENCH_ARGS)
+
+## make bench-wrk: every public page and API list through gunicorn -w 2 (production settings, PostgreSQL +
+## Redis) with wrk: cache hit, 304 and miss next to a bare WSGI app; prints req/s, p50/p99, share of the bare app.
+bench-wrk: $(VENV)/.dev assets
+	bash scripts/system-packages.sh wrk $(TEST_PACKAGES)
+	bash scripts/with-services.sh $(PY) bench/wrk.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var/staticfiles

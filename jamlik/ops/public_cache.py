@@ -4,8 +4,9 @@ An anonymous GET or HEAD (no Authorization header, no session or messages cookie
 the cache when the same request was answered before under the current published-data version
 (jamlik/ops/published.py). The key holds everything a public response can differ by: method,
 scheme, host, full path with query string, the chosen language (cookie), Accept (the API's formats),
-htmx's request header, today's date (deadlines, "overdue"), the release and the version. A hit runs
-no SQL query and renders no template.
+htmx's request header, today's date (deadlines, "overdue") and the release; the entry holds the
+version it was rendered under, read in the same round trip as the current one. A hit runs no SQL
+query and renders no template.
 
 A response is stored only when it is a 200 to such a request, sets no cookie, did not use a CSRF
 token, says nothing against it in its own Cache-Control (never_cache, private) and varies by no
@@ -36,7 +37,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from jamlik.ops.middleware import _chosen_language
-from jamlik.ops.published import published_at, published_version
+from jamlik.ops.published import VERSION_KEY, published_at, published_version
 
 # Request headers a cached response may vary by: the key holds them (Cookie: only the language
 # cookie may differ, since any cookie that makes a visitor someone is a reason not to cache).
@@ -51,15 +52,21 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         if not _anonymous_read(request):
             return _private(self.get_response(request))
-        version = published_version() if settings.PUBLIC_CACHE_ENABLED else None
-        if version is None:  # switched off, or the cache cannot be reached: render, store nothing
-            response = self.get_response(request)
-            return _public(response) if _storable(request, response) else _private(response)
-        key = _key(request, version)
-        etag = f'W/"{key[-32:]}"'
-        entry = cache.get(key)
-        if entry is not None:
-            status, headers, content = entry
+        if not settings.PUBLIC_CACHE_ENABLED:
+            return _render(self.get_response, request)
+        # One round trip for a hit: the version and the entry together. The entry's key leaves the
+        # version out (a newer rendering overwrites an older one); the entry says which version it
+        # was rendered under and counts only when that is the current one.
+        material = _material(request)
+        key = f"response:{hashlib.sha256(material.encode()).hexdigest()}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or published_version()
+        if version is None:  # the cache cannot be reached: render, store nothing
+            return _render(self.get_response, request)
+        etag = f'W/"{hashlib.sha256((version + material).encode()).hexdigest()[:32]}"'
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "hit"
         else:
@@ -69,9 +76,15 @@ class PublicCacheMiddleware:
             _public(response)
             response["ETag"] = etag
             response["Last-Modified"] = http_date(published_at(version).timestamp())
-            cache.set(key, (response.status_code, dict(response.items()), response.content), _timeout())
+            entry = (version, response.status_code, dict(response.items()), response.content)
+            cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)
             response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, response=response)
+
+
+def _render(get_response, request):
+    response = get_response(request)
+    return _public(response) if _storable(request, response) else _private(response)
 
 
 def _anonymous_read(request) -> bool:
@@ -97,9 +110,10 @@ def _storable(request, response) -> bool:
     return len(response.content) <= MAX_BYTES
 
 
-def _key(request, version: str) -> str:
+def _material(request) -> str:
+    """Everything a public response can differ by, but the version."""
     meta = request.META
-    material = "\x1f".join(
+    return "\x1f".join(
         (
             request.method,
             request.scheme,
@@ -110,10 +124,8 @@ def _key(request, version: str) -> str:
             meta.get("HTTP_HX_REQUEST", ""),
             timezone.localdate().isoformat(),
             _release(),
-            version,
         )
     )
-    return f"response:{version}:{hashlib.sha256(material.encode()).hexdigest()}"
 
 
 @once
@@ -121,10 +133,6 @@ def _release() -> str:
     """What a deployment changes: the RELEASE setting and the static files' manifest (their
     fingerprinted names are in every page)."""
     return f"{settings.RELEASE}:{getattr(staticfiles_storage, 'manifest_hash', '')}"
-
-
-def _timeout() -> int:
-    return settings.PUBLIC_CACHE_TIMEOUT
 
 
 def _public(response: HttpResponse) -> HttpResponse:

@@ -1,0 +1,173 @@
+"""Server time of the public pages on a cache miss, in-process (no HTTP, no load generator): for each
+path the median of --repeat renders with the response cache off, its SQL queries and the time
+spent in them. Wall time and this process's CPU time: on a machine shared with other work the CPU
+time is the steadier figure. The figures the issue's "≤ 5 ms on a miss" goal is about.
+
+    bash scripts/with-services.sh .venv/bin/python bench/render.py [--repeat 30] [--profile /matris/]
+        [--logged-in 100]
+
+Needs DATABASE_URL (PostgreSQL; scripts/with-services.sh starts an empty one): creates the
+database, migrates, loads the plan and the demo data (real plan size). --profile prints cProfile's
+top functions for one path. --logged-in N measures the logged-in reporting pages (Mina rapporter,
+the report list, completeness, the report form) as the demo users, before and after adding N
+organisations that take part in every activity, each with a report in the open period (N=100: about
+a hundred times the demo's reports), and says whether the query counts stayed the same. A script, not a test: the figures go into docs/performance.md."""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from load import create_database  # noqa: E402 (bench/ is not a package)
+from wrk import API, PAGES  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--profile", help="a path to profile with cProfile")
+    parser.add_argument("--logged-in", type=int, metavar="N", help="logged-in pages before and after N× data")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Needs PostgreSQL: bash scripts/with-services.sh .venv/bin/python bench/render.py")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "jamlik.settings.local", "DEBUG": "0"}
+    create_database(env["DATABASE_URL"])
+    quiet = {"cwd": ROOT, "env": env, "check": True, "stdout": subprocess.DEVNULL}
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_plan"],
+        ["load_demo", "--force"],
+        ["load_demo_utvardering", "--force"],
+    ):
+        subprocess.run([sys.executable, "manage.py", *command], **quiet)
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "jamlik.settings.local", "DEBUG": "0", "LOG_LEVEL": "WARNING"})
+    os.environ["API_THROTTLE_ANON"] = "1000000/min"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_CACHE_ENABLED = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    if args.logged_in:
+        logged_in(client, args)
+        return
+    if args.profile:
+        client.get(args.profile)
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.repeat):
+            client.get(args.profile)
+        profile.disable()
+        pstats.Stats(profile).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(40)
+        return
+    print(f"{'path':55s} {'wall':>8s} {'CPU':>8s} {'queries':>8s} {'in SQL':>8s}")
+    for path in PAGES + API:
+        assert client.get(path).status_code == 200, path  # warm up (connection, templates)
+        times, cpu = [], []
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            client.get(path)
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+        print(
+            f"{path:55s} {statistics.median(times) * 1000:6.1f} ms {statistics.median(cpu) * 1000:6.1f} ms "
+            f"{len(queries.captured_queries):8d} {sql:6.1f} ms",
+            flush=True,
+        )
+
+
+def measure(client, path: str, repeat: int) -> tuple[float, float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(path).status_code == 200, path
+    times, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        client.get(path)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return statistics.median(times) * 1000, statistics.median(cpu) * 1000, len(queries.captured_queries)
+
+
+def logged_in(client, args) -> None:
+    from django.contrib.auth import get_user_model
+
+    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
+    from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
+    from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    tjansteperson = users["tjansteperson"]
+    egen = Statusrapport.objects.filter(organisation__medlemskap__anvandare=tjansteperson, tillstand="utkast").first()
+    pages = [
+        ("tjansteperson", "/rapportering/"),
+        ("tjansteperson", "/rapportering/statusrapporter/"),
+        ("tjansteperson", f"/rapportering/statusrapporter/{egen.pk}/andra/"),
+        ("samordnare", "/rapportering/kompletthet/"),
+        ("stadsledningskontoret", "/rapportering/statusrapporter/"),
+        ("stadsledningskontoret", "/rapportering/kompletthet/"),
+    ]
+
+    def run(label: str) -> list[int]:
+        counts = []
+        for username, path in pages:
+            client.force_login(users[username])
+            wall, cpu, queries = measure(client, path, args.repeat)
+            counts.append(queries)
+            print(f"{label:8s} {username:22s} {path:45s} {wall:6.1f} ms {cpu:6.1f} ms {queries:4d} queries", flush=True)
+        return counts
+
+    print(f"{'data':8s} {'user':22s} {'path':45s} {'wall':>9s} {'CPU':>9s}")
+    before = run("demo")
+    period = Uppfoljningsperiod.objects.get(slug="2021")
+    aktiviteter = list(Aktivitet.objects.filter(plan=period.plan))
+    reports = Statusrapport.objects.count()
+    for n in range(args.logged_in):
+        org = Organisation.objects.create(
+            kommun=period.plan.program.kommun,
+            namn=f"Mätnämnd {n:03d}",
+            slug=f"matnamnd-{n:03d}",
+            typ=OrganisationTyp.NAMND,
+        )
+        Medlemskap.objects.create(anvandare=tjansteperson, organisation=org)
+        Aktivitetsroll.objects.bulk_create(
+            Aktivitetsroll(
+                aktivitet=a,
+                organisation=org,
+                roll=Roll.CENTRAL_AKTOR if a.typ == AktivitetTyp.SAMVERKAN else Roll.PILOTVERKSAMHET,
+            )
+            for a in aktiviteter
+        )
+        Statusrapport.objects.bulk_create(
+            Statusrapport(
+                period=period, aktivitet=a, organisation=org, status="pagar_enligt_plan", genomfort="Mätning."
+            )
+            for a in aktiviteter
+        )
+    print(f"\nadded {args.logged_in} organisations: {reports} → {Statusrapport.objects.count()} reports\n")
+    after = run(f"{args.logged_in}×")
+    print("\nquery counts " + ("constant" if before == after else f"CHANGED: {before} → {after}"))
+
+
+if __name__ == "__main__":
+    main()
