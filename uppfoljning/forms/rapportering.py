@@ -87,6 +87,16 @@ class NyStatusrapportForm(StatusrapportForm):
         self.order_fields(["organisation"])
 
 
+class GodkannForm(VersionForm):
+    kommentar = forms.CharField(
+        label=_("Kommentar till organisationen (valfri)"),
+        help_text=_("Syns i rapportens historik för organisationen, samordnarna och planägaren, inte för allmänheten."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+
+
 class ReturForm(VersionForm):
     kommentar = forms.CharField(
         label=_("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000

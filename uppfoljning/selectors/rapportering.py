@@ -138,14 +138,31 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
             Rapporttillstand.INSKICKAD: resultat.inskickade,
             Rapporttillstand.GODKAND: resultat.godkanda,
         }[rapport.tillstand].append(rapport)
-    resultat.att_granska = list(
-        Statusrapport.objects.filter(
-            period=period, tillstand=Rapporttillstand.INSKICKAD, aktivitet_id__in=ledda_aktivitet_ids(user)
-        )
-        .select_related("aktivitet", "organisation")
-        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
-    )
+    resultat.att_granska = list(att_granska(user=user, period=period))
     return resultat
+
+
+def att_granska(*, user, period: Uppfoljningsperiod | None = None) -> QuerySet[Statusrapport]:
+    """Submitted reports waiting for this user's review, the approve/return rule as a query (four
+    eyes): the activities the user's organisations lead, except their own organisations' reports
+    and those the user submitted; for planägare also the reports of an activity's leading
+    organisation (which that organisation may not review itself)."""
+    orgs = organisation_ids(user)
+    if not user.is_authenticated:
+        return Statusrapport.objects.none()
+    granskas = Q(aktivitet_id__in=ledda_aktivitet_ids(user)) if orgs else Q(pk__in=[])
+    if is_planagare(user):
+        ledande = Aktivitetsroll.objects.filter(
+            aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), roll__in=LEDANDE_ROLLER
+        )
+        granskas |= Q(Exists(ledande))
+    qs = Statusrapport.objects.filter(granskas, tillstand=Rapporttillstand.INSKICKAD).exclude(organisation_id__in=orgs)
+    qs = qs.exclude(inskickad_av=user)
+    if period is not None:
+        qs = qs.filter(period=period)
+    return qs.select_related("period__plan", "aktivitet__plan", "organisation").order_by(
+        "aktivitet__typ", "aktivitet__ordning", "organisation__namn"
+    )
 
 
 SAKNAS = "saknas"

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import xlsx_response
-from jamlik.rules import check_who, hinder, require
+from jamlik.rules import check_who, hinder, may, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
 from plan.selectors import plan_current
@@ -28,6 +28,7 @@ from uppfoljning.filters.rapportering import KompletthetFilterSet, Statusrapport
 from uppfoljning.forms.rapportering import (
     AktivitetsstatusForm,
     AteroppnaForm,
+    GodkannForm,
     NyStatusrapportForm,
     ReturForm,
     StatusrapportForm,
@@ -68,8 +69,8 @@ def mina_rapporter(request):
             "period": period,
             "perioder": selectors.perioder(plan=plan),
             "mina": selectors.mina_rapporter(user=request.user, period=period),
-            "kan_se_kompletthet": request.user.has_perm("uppfoljning.view_kompletthet"),
-            "kan_hantera_perioder": request.user.has_perm("uppfoljning.manage_uppfoljningsperiod"),
+            "kan_se_kompletthet": may(request.user, "uppfoljning.view_kompletthet"),
+            "kan_hantera_perioder": may(request.user, "uppfoljning.manage_uppfoljningsperiod"),
         },
     )
 
@@ -110,13 +111,15 @@ def statusrapport_detail(request, pk):
         "bilagor": rapport.bilagor.all(),
         "historik": rapport.history.select_related("history_user").order_by("-history_date", "-history_id")[:50],
         # Exactly what the services would accept now (who, state and deadline: one has_perm).
-        "kan_andra": user.has_perm("uppfoljning.change_statusrapport", rapport),
-        "kan_skicka_in": user.has_perm("uppfoljning.submit_statusrapport", rapport),
-        "kan_returnera": user.has_perm("uppfoljning.return_statusrapport", rapport),
-        "kan_godkanna": user.has_perm("uppfoljning.approve_statusrapport", rapport),
-        "kan_ateroppna": user.has_perm("uppfoljning.reopen_statusrapport", rapport),
+        "kan_andra": may(user, "uppfoljning.change_statusrapport", rapport),
+        "kan_skicka_in": may(user, "uppfoljning.submit_statusrapport", rapport),
+        "kan_returnera": may(user, "uppfoljning.return_statusrapport", rapport),
+        "kan_godkanna": may(user, "uppfoljning.approve_statusrapport", rapport),
+        "kan_ateroppna": may(user, "uppfoljning.reopen_statusrapport", rapport),
         "version_form": VersionForm(initial={"version": rapport.version}),
         "retur_form": ReturForm(initial={"version": rapport.version}, prefix="retur"),
+        "godkann_form": GodkannForm(initial={"version": rapport.version}, prefix="godkann"),
+        "ser_granskning": may(user, "uppfoljning.view_statusrapport_granskning", rapport),
         "ateroppna_form": AteroppnaForm(initial={"version": rapport.version}, prefix="ateroppna"),
     }
     return render(request, "uppfoljning/rapportering/statusrapport_detail.html", context)
@@ -255,8 +258,8 @@ ACTIONS = {
     ),
     "godkann": (
         Rapporthandling.APPROVE,
-        VersionForm,
-        None,
+        GodkannForm,
+        "godkann",
         services.statusrapport_approve,
         gettext_lazy("Rapporten är godkänd och publicerad."),
     ),
