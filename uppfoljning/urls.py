@@ -1,6 +1,6 @@
 from django.urls import path
 
-from uppfoljning.views import rapportering, sammanstallning, utvardering
+from uppfoljning.views import kalkylblad, rapportering, sammanstallning, utvardering
 
 app_name = "uppfoljning"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
         rapportering.statusrapport_action,
         name="statusrapport_action",
     ),
+    path("rapportering/kalkylblad/", kalkylblad.kalkylblad_page, name="kalkylblad"),
+    path("rapportering/kalkylblad/ladda-ner/", kalkylblad.kalkylblad_download, name="kalkylblad_ladda_ner"),
+    path("rapportering/kalkylblad/verkstall/", kalkylblad.kalkylblad_apply, name="kalkylblad_verkstall"),
     path("rapportering/bilagor/<int:pk>/", rapportering.bilaga_download, name="bilaga"),
     path("rapportering/bilagor/<int:pk>/ta-bort/", rapportering.bilaga_delete, name="bilaga_ta_bort"),
     path("rapportering/perioder/", rapportering.period_list, name="perioder"),

@@ -14,7 +14,7 @@ from jamlik.errors import Domanfel
 from jamlik.rules import Villkor, add_perm
 from plan.choices import LEDANDE_ROLLER
 from plan.models import Aktivitetsroll
-from plan.rules import is_planagare, is_samordnare_for, organisation_ids, takes_part_in
+from plan.rules import is_planagare, is_samordnare_for, is_tjansteperson, organisation_ids, takes_part_in
 from uppfoljning.choices import RAPPORT_OVERGANGAR, REDIGERBARA_TILLSTAND, Rapporthandling, Rapporttillstand
 
 # --- who ----------------------------------------------------------------------------------------
@@ -222,3 +222,5 @@ add_perm("uppfoljning.change_aktivitetsstatus", is_samordnare_for)  # object: th
 add_perm("uppfoljning.manage_uppfoljningsperiod", is_planagare)
 add_perm("uppfoljning.view_kompletthet", is_planagare | leads_any_activity)
 add_perm("uppfoljning.view_mina_rapporter", rules.is_authenticated)
+# The spreadsheet round-trip: officials, for their own organisations (each row through the services).
+add_perm("uppfoljning.use_kalkylblad", is_tjansteperson)

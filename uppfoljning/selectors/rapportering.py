@@ -9,8 +9,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
-from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
+from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
+from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 
@@ -259,4 +260,44 @@ def godkanda_rapporter_for_organisation(*, organisation: Organisation) -> QueryS
         Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
         .select_related("period", "aktivitet__plan")
         .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
+    )
+
+
+def strategigrupper(*, aktivitet: Aktivitet) -> list[tuple[str, list[int], bool]]:
+    """The plan's strategies for a report's checklist, grouped by målområde: (målområde name,
+    strategy ids, the activity's own?). First the activity's strategies from the matrix (Figur 4)
+    in its columns, then every other strategy under its own målområde. Two queries."""
+    egna: dict[str, list[int]] = {}
+    sedda: set[int] = set()
+    for placering in (
+        Matrisplacering.objects.filter(samverkansaktivitet_id=aktivitet.pk)
+        .select_related("malomrade")
+        .order_by("malomrade__ordning", "ordning")
+    ):
+        if placering.strategi_id not in sedda:
+            sedda.add(placering.strategi_id)
+            egna.setdefault(placering.malomrade.namn, []).append(placering.strategi_id)
+    ovriga: dict[str, list[int]] = {}
+    for strategi in (
+        Strategi.objects.filter(plan_id=aktivitet.plan_id)
+        .exclude(pk__in=sedda)
+        .select_related("malomrade")
+        .order_by("malomrade__ordning", "ordning")
+    ):
+        ovriga.setdefault(strategi.malomrade.namn, []).append(strategi.pk)
+    return [(namn, pks, True) for namn, pks in egna.items()] + [(namn, pks, False) for namn, pks in ovriga.items()]
+
+
+def forra_rapporten(
+    *, aktivitet: Aktivitet, organisation: Organisation, fore: Uppfoljningsperiod
+) -> Statusrapport | None:
+    """The organisation's latest report on the activity from a period before `fore`: the starting
+    point of its next report (copy forward)."""
+    return (
+        Statusrapport.objects.filter(
+            aktivitet=aktivitet, organisation=organisation, period__plan_id=fore.plan_id, period__oppnar__lt=fore.oppnar
+        )
+        .select_related("period")
+        .order_by("-period__oppnar")
+        .first()
     )
