@@ -7,6 +7,18 @@ urlpatterns = [
     # Reporting (officials, samordnare, planägare)
     path("rapportering/", rapportering.mina_rapporter, name="mina_rapporter"),
     path("rapportering/statusrapporter/", rapportering.statusrapport_list, name="statusrapporter"),
+    path(
+        "rapportering/statusrapporter.csv",
+        rapportering.statusrapport_export,
+        {"format": "csv"},
+        name="statusrapporter_csv",
+    ),
+    path(
+        "rapportering/statusrapporter.xlsx",
+        rapportering.statusrapport_export,
+        {"format": "xlsx"},
+        name="statusrapporter_xlsx",
+    ),
     path("rapportering/statusrapporter/ny/", rapportering.statusrapport_create, name="statusrapport_ny"),
     path("rapportering/statusrapporter/<int:pk>/", rapportering.statusrapport_detail, name="statusrapport"),
     path("rapportering/statusrapporter/<int:pk>/andra/", rapportering.statusrapport_update, name="statusrapport_andra"),

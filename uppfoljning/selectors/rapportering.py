@@ -103,7 +103,14 @@ class MinaRapporter:
     inskickade: list[Statusrapport] = field(default_factory=list)
     godkanda: list[Statusrapport] = field(default_factory=list)
     att_granska: list[Statusrapport] = field(default_factory=list)
+    # The samordnare's own part: each activity their organisation leads, with its overall status
+    # for the period (None: still to write).
+    samlad_status: list[tuple[Aktivitet, Aktivitetsstatus | None]] = field(default_factory=list)
     forsenad: bool = False
+
+    @property
+    def samlad_status_att_skriva(self) -> int:
+        return sum(1 for _aktivitet, status in self.samlad_status if status is None)
 
 
 def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
@@ -140,6 +147,17 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
             Rapporttillstand.GODKAND: resultat.godkanda,
         }[rapport.tillstand].append(rapport)
     resultat.att_granska = list(att_granska(user=user, period=period))
+    if orgs:
+        ledda = list(
+            Aktivitet.objects.filter(pk__in=ledda_aktivitet_ids(user), plan_id=period.plan_id)
+            .select_related("plan")
+            .order_by("typ", "ordning")
+        )
+        statusar = {
+            s.aktivitet_id: s
+            for s in Aktivitetsstatus.objects.filter(period=period, aktivitet__in=[a.pk for a in ledda])
+        }
+        resultat.samlad_status = [(a, statusar.get(a.pk)) for a in ledda]
     return resultat
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
-from jamlik.exports import xlsx_response
+from jamlik.exports import csv_response, xlsx_response
 from jamlik.rules import check_who, hinder, may, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
@@ -93,6 +93,47 @@ def statusrapport_list(request):
         {"filter": filterset, "sida": sida, "rapporter": sida.object_list, "query": query.urlencode()},
         status=200 if valid else 400,
     )
+
+
+@login_required
+def statusrapport_export(request, format):
+    """The filtered list (same FilterSet, same visibility, same order) as CSV or XLSX, every row,
+    not just one page. Text a user wrote never becomes a formula (jamlik.exports)."""
+    filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(_("Ogiltigt filter."))
+    rubriker = [
+        _("Period"),
+        _("Aktivitet"),
+        _("Organisation"),
+        _("Status"),
+        _("Tillstånd"),
+        _("Sista dag"),
+        _("Senast ändrad"),
+        _("Vad har gjorts"),
+        _("Hinder"),
+        _("Nästa steg"),
+        _("Exempel"),
+    ]
+    rader = (
+        [
+            r.period.namn,
+            r.aktivitet.titel,
+            r.organisation.namn,
+            r.get_status_display(),
+            r.get_tillstand_display(),
+            r.period.sista_dag,
+            r.uppdaterad,
+            r.genomfort,
+            r.hinder,
+            r.nasta_steg,
+            _("Exempel") if r.exempel else "",
+        ]
+        for r in filterset.qs.iterator(chunk_size=500)
+    )
+    if format == "csv":
+        return csv_response(filnamn="statusrapporter", rubriker=rubriker, rader=rader)
+    return xlsx_response(filnamn="statusrapporter", blad=_("Statusrapporter"), rubriker=rubriker, rader=rader)
 
 
 def _visible_report(request, pk) -> Statusrapport:
