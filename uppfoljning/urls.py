@@ -1,12 +1,24 @@
 from django.urls import path
 
-from uppfoljning.views import rapportering, sammanstallning, utvardering
+from uppfoljning.views import kalkylblad, rapportering, sammanstallning, utvardering
 
 app_name = "uppfoljning"
 urlpatterns = [
     # Reporting (officials, samordnare, planägare)
     path("rapportering/", rapportering.mina_rapporter, name="mina_rapporter"),
     path("rapportering/statusrapporter/", rapportering.statusrapport_list, name="statusrapporter"),
+    path(
+        "rapportering/statusrapporter.csv",
+        rapportering.statusrapport_export,
+        {"format": "csv"},
+        name="statusrapporter_csv",
+    ),
+    path(
+        "rapportering/statusrapporter.xlsx",
+        rapportering.statusrapport_export,
+        {"format": "xlsx"},
+        name="statusrapporter_xlsx",
+    ),
     path("rapportering/statusrapporter/ny/", rapportering.statusrapport_create, name="statusrapport_ny"),
     path("rapportering/statusrapporter/<int:pk>/", rapportering.statusrapport_detail, name="statusrapport"),
     path("rapportering/statusrapporter/<int:pk>/andra/", rapportering.statusrapport_update, name="statusrapport_andra"),
@@ -15,6 +27,9 @@ urlpatterns = [
         rapportering.statusrapport_action,
         name="statusrapport_action",
     ),
+    path("rapportering/kalkylblad/", kalkylblad.kalkylblad_page, name="kalkylblad"),
+    path("rapportering/kalkylblad/ladda-ner/", kalkylblad.kalkylblad_download, name="kalkylblad_ladda_ner"),
+    path("rapportering/kalkylblad/verkstall/", kalkylblad.kalkylblad_apply, name="kalkylblad_verkstall"),
     path("rapportering/bilagor/<int:pk>/", rapportering.bilaga_download, name="bilaga"),
     path("rapportering/bilagor/<int:pk>/ta-bort/", rapportering.bilaga_delete, name="bilaga_ta_bort"),
     path("rapportering/perioder/", rapportering.period_list, name="perioder"),

@@ -43,6 +43,7 @@ ROLE_PAGES = {
         "/rapportering/statusrapporter/",
         "/rapportering/statusrapporter/{rapport}/",
         "/rapportering/statusrapporter/{rapport}/andra/",
+        "/rapportering/kalkylblad/",
     ],
     "samordnare": [
         "/rapportering/",

@@ -3,13 +3,61 @@ are put back on the form next to the field they concern, by `add_service_error`)
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from jamlik.errors import Domanfel
 from plan.models import Strategi
 from uppfoljning.choices import Status
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
-from uppfoljning.services.rapportering import bilaga_check
+from uppfoljning.selectors.rapportering import strategigrupper
+from uppfoljning.services.rapportering import TEXTFALT, bilaga_check
+
+
+class Teckengrans(MaxLengthValidator):
+    """The length limit with a message that says by how much, and that nothing was lost."""
+
+    message = _(
+        "Texten har %(show_value)d tecken men får ha högst %(limit_value)d. Korta den – allt du skrev står "
+        "kvar i fältet."
+    )
+
+
+def keep_every_word(form: forms.Form, names) -> None:
+    """Long texts are refused by the server with a message, never cut off by the browser: no
+    `maxlength` attribute (pasting would silently drop the rest); the limit stays on the field (its
+    counter and the validator)."""
+    for name in names:
+        field = form.fields[name]
+        field.widget.attrs.pop("maxlength", None)
+        field.validators = [
+            Teckengrans(v.limit_value) if isinstance(v, MaxLengthValidator) else v for v in field.validators
+        ]
+
+
+class StrategiCheckboxar(forms.CheckboxSelectMultiple):
+    """The strategy checklist grouped by målområde: the activity's own strategies from the matrix
+    first, every other strategy of the plan behind "Visa alla strategier" (open when one of them
+    is chosen). Option ids stay id_<name>_0…, so the error summary's link still lands."""
+
+    template_name = "uppfoljning/rapportering/widgets/strategier.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grupper: list[tuple[str, list[int], bool]] = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        options = {str(o["value"]): o for _g, opts, _i in context["widget"]["optgroups"] for o in opts}
+        egna, ovriga = [], []
+        for label, pks, egen in self.grupper:
+            valda = [options[str(pk)] for pk in pks if str(pk) in options]
+            if valda:
+                (egna if egen else ovriga).append((label, valda))
+        context["widget"]["egna"] = egna
+        context["widget"]["ovriga"] = ovriga
+        context["widget"]["ovriga_valda"] = any(o["selected"] for _l, opts in ovriga for o in opts)
+        return context
 
 
 def add_service_error(form: forms.Form, exc: ValidationError) -> None:
@@ -32,7 +80,7 @@ class StatusrapportForm(forms.ModelForm):
     strategier = forms.ModelMultipleChoiceField(
         queryset=Strategi.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=StrategiCheckboxar,
         label=_("Strategier som arbetet bidragit till"),
     )
     bilaga = forms.FileField(
@@ -58,12 +106,16 @@ class StatusrapportForm(forms.ModelForm):
 
     def __init__(self, *args, aktivitet, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["strategier"].queryset = (
-            Strategi.objects.filter(plan_id=aktivitet.plan_id)
-            .select_related("malomrade")
-            .order_by("malomrade__ordning", "ordning")
-        )
+        grupper = strategigrupper(aktivitet=aktivitet)
+        # Choices in the order they are shown (the activity's own first), so the first checkbox
+        # (id_strategier_0, where the error summary links) is never hidden behind "Visa alla".
+        ordning = [pk for _label, pks, _egen in grupper for pk in pks]
+        self.fields["strategier"].queryset = Strategi.objects.filter(plan_id=aktivitet.plan_id)
+        namn = dict(Strategi.objects.filter(pk__in=ordning).values_list("pk", "namn"))
+        self.fields["strategier"].widget.choices = [(pk, namn[pk]) for pk in ordning]
+        self.fields["strategier"].widget.grupper = grupper
         self.fields["status"].choices = [("", _("Välj status")), *Status.choices]
+        keep_every_word(self, TEXTFALT)
 
     def clean_bilaga(self):
         fil = self.cleaned_data.get("bilaga")
@@ -87,6 +139,20 @@ class NyStatusrapportForm(StatusrapportForm):
         self.order_fields(["organisation"])
 
 
+class GodkannForm(VersionForm):
+    kommentar = forms.CharField(
+        label=_("Kommentar till organisationen (valfri)"),
+        help_text=_("Syns i rapportens historik för organisationen, samordnarna och planägaren, inte för allmänheten."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_every_word(self, ["kommentar"])
+
+
 class ReturForm(VersionForm):
     # Empty or only spaces (stripped): the message says which field and what to write (WCAG 3.3.1).
     kommentar = forms.CharField(
@@ -96,6 +162,10 @@ class ReturForm(VersionForm):
         error_messages={"required": _("Skriv vad som behöver kompletteras.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_every_word(self, ["kommentar"])
+
 
 class AteroppnaForm(VersionForm):
     motivering = forms.CharField(
@@ -104,6 +174,10 @@ class AteroppnaForm(VersionForm):
         max_length=2000,
         error_messages={"required": _("Skriv varför rapporten öppnas igen.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_every_word(self, ["motivering"])
 
 
 class UppfoljningsperiodForm(forms.ModelForm):

@@ -72,10 +72,20 @@ class Statusrapport(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("skapad av")
     )
     inskickad = models.DateTimeField(_("inskickad"), null=True, blank=True)
+    inskickad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("inskickad av"),
+        help_text=_("Den som skickade in rapporten får inte själv granska den (fyra ögon)."),
+    )
     godkand = models.DateTimeField(_("godkänd"), null=True, blank=True)
     godkand_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("godkänd av")
     )
+    godkannandekommentar = models.TextField(_("kommentar vid godkännande"), max_length=2000, blank=True)
     ateroppnad = models.BooleanField(
         _("återöppnad"),
         default=False,

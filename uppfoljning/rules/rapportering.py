@@ -14,7 +14,7 @@ from jamlik.errors import Domanfel
 from jamlik.rules import Villkor, add_perm
 from plan.choices import LEDANDE_ROLLER
 from plan.models import Aktivitetsroll
-from plan.rules import is_planagare, is_samordnare_for, organisation_ids, takes_part_in
+from plan.rules import is_planagare, is_samordnare_for, is_tjansteperson, organisation_ids, takes_part_in
 from uppfoljning.choices import RAPPORT_OVERGANGAR, REDIGERBARA_TILLSTAND, Rapporthandling, Rapporttillstand
 
 # --- who ----------------------------------------------------------------------------------------
@@ -39,6 +39,50 @@ def leads_reported_activity(user, rapport) -> bool:
 
 
 @rules.predicate
+def report_of_leading_organisation(user, rapport) -> bool:
+    """The report's own organisation leads the activity: its review goes to another leading
+    organisation or to the planägare (four eyes)."""
+    return (
+        rapport is not None
+        and rapport.aktivitet.roller.filter(organisation_id=rapport.organisation_id, roll__in=LEDANDE_ROLLER).exists()
+    )
+
+
+@rules.predicate
+def has_review_insight(user, rapport) -> bool:
+    """Sees the review's notes (the approval comment): the report's organisation, the activity's
+    samordnare and the planägare, not the public. Cheap enough for a list: the user's
+    organisations and led activities are read once per request."""
+    if rapport is None or not user.is_authenticated:
+        return False
+    if rapport.organisation_id in organisation_ids(user) or rapport.aktivitet_id in ledda_aktivitet_ids(user):
+        return True
+    return is_planagare_cached(user)
+
+
+def ledda_aktivitet_ids(user) -> set[int]:
+    """Activities the user's organisations lead, read once per user object."""
+    if not hasattr(user, "_jamlik_ledda_ids"):
+        ids = organisation_ids(user)
+        user._jamlik_ledda_ids = (
+            set(
+                Aktivitetsroll.objects.filter(organisation_id__in=ids, roll__in=LEDANDE_ROLLER).values_list(
+                    "aktivitet_id", flat=True
+                )
+            )
+            if ids
+            else set()
+        )
+    return user._jamlik_ledda_ids
+
+
+def is_planagare_cached(user) -> bool:
+    if not hasattr(user, "_jamlik_planagare"):
+        user._jamlik_planagare = bool(is_planagare(user))
+    return user._jamlik_planagare
+
+
+@rules.predicate
 def leads_any_activity(user) -> bool:
     ids = organisation_ids(user)
     return bool(ids) and Aktivitetsroll.objects.filter(organisation_id__in=ids, roll__in=LEDANDE_ROLLER).exists()
@@ -54,8 +98,24 @@ def is_editable(user, rapport) -> bool:
 
 @rules.predicate
 def is_open_for_officials(user, rapport) -> bool:
-    """Officials write until the period's deadline; after it only a reopened report can change."""
-    return rapport is not None and (timezone.localdate() <= rapport.period.sista_dag or rapport.ateroppnad)
+    """Officials write until the period's deadline; after it a reopened report can change, and so can
+    a returned one: the return asks for completion, so it opens the report until it is submitted
+    again (no second reopen by the planägare)."""
+    return rapport is not None and (
+        timezone.localdate() <= rapport.period.sista_dag
+        or rapport.ateroppnad
+        or rapport.tillstand == Rapporttillstand.RETURNERAD
+    )
+
+
+@rules.predicate
+def is_independent_of(user, rapport) -> bool:
+    """Four eyes: the reviewer acts for none of the report's organisations and did not submit it."""
+    return (
+        rapport is not None
+        and rapport.organisation_id not in organisation_ids(user)
+        and (rapport.inskickad_av_id is None or rapport.inskickad_av_id != user.pk)
+    )
 
 
 def allows(handling: Rapporthandling) -> rules.Predicate:
@@ -106,6 +166,16 @@ def _ej_inskickad(rapport) -> Domanfel:
     )
 
 
+def _ej_oberoende(rapport) -> Domanfel:
+    return Domanfel(
+        _(
+            "Du kan inte granska en rapport från din egen organisation eller som du själv har skickat in. "
+            "Den granskas av en annan organisation med samordningsansvar eller av planägaren."
+        ),
+        code="fyra_ogon",
+    )
+
+
 def _redan_oppen(rapport) -> Domanfel:
     return Domanfel(_("Ett utkast är redan öppet."), code="overgang")
 
@@ -125,16 +195,24 @@ add_perm(
     Villkor(allows(Rapporthandling.SUBMIT), _overgang(Rapporthandling.SUBMIT)),
     OPPEN,
 )
+# Four eyes: the samordnare of the activity review, but never their own organisation's report or one
+# they submitted; a report of a leading organisation also goes to the planägare (and to any other
+# leading organisation). An administrator is a planägare here, never an official.
+granskare = leads_reported_activity | (is_planagare & report_of_leading_organisation)
+OBEROENDE = Villkor(is_independent_of, _ej_oberoende)
 add_perm(
     "uppfoljning.return_statusrapport",
-    leads_reported_activity,
+    granskare,
     Villkor(allows(Rapporthandling.RETURN), _ej_inskickad),
+    OBEROENDE,
 )
 add_perm(
     "uppfoljning.approve_statusrapport",
-    leads_reported_activity,
+    granskare,
     Villkor(allows(Rapporthandling.APPROVE), _overgang(Rapporthandling.APPROVE)),
+    OBEROENDE,
 )
+add_perm("uppfoljning.view_statusrapport_granskning", has_review_insight)
 add_perm(
     "uppfoljning.reopen_statusrapport",
     is_planagare,
@@ -144,3 +222,5 @@ add_perm("uppfoljning.change_aktivitetsstatus", is_samordnare_for)  # object: th
 add_perm("uppfoljning.manage_uppfoljningsperiod", is_planagare)
 add_perm("uppfoljning.view_kompletthet", is_planagare | leads_any_activity)
 add_perm("uppfoljning.view_mina_rapporter", rules.is_authenticated)
+# The spreadsheet round-trip: officials, for their own organisations (each row through the services).
+add_perm("uppfoljning.use_kalkylblad", is_tjansteperson)

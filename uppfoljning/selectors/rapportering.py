@@ -9,8 +9,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
-from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
+from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
+from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
 
@@ -102,7 +103,14 @@ class MinaRapporter:
     inskickade: list[Statusrapport] = field(default_factory=list)
     godkanda: list[Statusrapport] = field(default_factory=list)
     att_granska: list[Statusrapport] = field(default_factory=list)
+    # The samordnare's own part: each activity their organisation leads, with its overall status
+    # for the period (None: still to write).
+    samlad_status: list[tuple[Aktivitet, Aktivitetsstatus | None]] = field(default_factory=list)
     forsenad: bool = False
+
+    @property
+    def samlad_status_att_skriva(self) -> int:
+        return sum(1 for _aktivitet, status in self.samlad_status if status is None)
 
 
 def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
@@ -138,14 +146,42 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
             Rapporttillstand.INSKICKAD: resultat.inskickade,
             Rapporttillstand.GODKAND: resultat.godkanda,
         }[rapport.tillstand].append(rapport)
-    resultat.att_granska = list(
-        Statusrapport.objects.filter(
-            period=period, tillstand=Rapporttillstand.INSKICKAD, aktivitet_id__in=ledda_aktivitet_ids(user)
+    resultat.att_granska = list(att_granska(user=user, period=period))
+    if orgs:
+        ledda = list(
+            Aktivitet.objects.filter(pk__in=ledda_aktivitet_ids(user), plan_id=period.plan_id)
+            .select_related("plan")
+            .order_by("typ", "ordning")
         )
-        .select_related("aktivitet", "organisation")
-        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
-    )
+        statusar = {
+            s.aktivitet_id: s
+            for s in Aktivitetsstatus.objects.filter(period=period, aktivitet__in=[a.pk for a in ledda])
+        }
+        resultat.samlad_status = [(a, statusar.get(a.pk)) for a in ledda]
     return resultat
+
+
+def att_granska(*, user, period: Uppfoljningsperiod | None = None) -> QuerySet[Statusrapport]:
+    """Submitted reports waiting for this user's review, the approve/return rule as a query (four
+    eyes): the activities the user's organisations lead, except their own organisations' reports
+    and those the user submitted; for planägare also the reports of an activity's leading
+    organisation (which that organisation may not review itself)."""
+    orgs = organisation_ids(user)
+    if not user.is_authenticated:
+        return Statusrapport.objects.none()
+    granskas = Q(aktivitet_id__in=ledda_aktivitet_ids(user)) if orgs else Q(pk__in=[])
+    if is_planagare(user):
+        ledande = Aktivitetsroll.objects.filter(
+            aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), roll__in=LEDANDE_ROLLER
+        )
+        granskas |= Q(Exists(ledande))
+    qs = Statusrapport.objects.filter(granskas, tillstand=Rapporttillstand.INSKICKAD).exclude(organisation_id__in=orgs)
+    qs = qs.exclude(inskickad_av=user)
+    if period is not None:
+        qs = qs.filter(period=period)
+    return qs.select_related("period__plan", "aktivitet__plan", "organisation").order_by(
+        "aktivitet__typ", "aktivitet__ordning", "organisation__namn"
+    )
 
 
 SAKNAS = "saknas"
@@ -242,4 +278,44 @@ def godkanda_rapporter_for_organisation(*, organisation: Organisation) -> QueryS
         Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
         .select_related("period", "aktivitet__plan")
         .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
+    )
+
+
+def strategigrupper(*, aktivitet: Aktivitet) -> list[tuple[str, list[int], bool]]:
+    """The plan's strategies for a report's checklist, grouped by målområde: (målområde name,
+    strategy ids, the activity's own?). First the activity's strategies from the matrix (Figur 4)
+    in its columns, then every other strategy under its own målområde. Two queries."""
+    egna: dict[str, list[int]] = {}
+    sedda: set[int] = set()
+    for placering in (
+        Matrisplacering.objects.filter(samverkansaktivitet_id=aktivitet.pk)
+        .select_related("malomrade")
+        .order_by("malomrade__ordning", "ordning")
+    ):
+        if placering.strategi_id not in sedda:
+            sedda.add(placering.strategi_id)
+            egna.setdefault(placering.malomrade.namn, []).append(placering.strategi_id)
+    ovriga: dict[str, list[int]] = {}
+    for strategi in (
+        Strategi.objects.filter(plan_id=aktivitet.plan_id)
+        .exclude(pk__in=sedda)
+        .select_related("malomrade")
+        .order_by("malomrade__ordning", "ordning")
+    ):
+        ovriga.setdefault(strategi.malomrade.namn, []).append(strategi.pk)
+    return [(namn, pks, True) for namn, pks in egna.items()] + [(namn, pks, False) for namn, pks in ovriga.items()]
+
+
+def forra_rapporten(
+    *, aktivitet: Aktivitet, organisation: Organisation, fore: Uppfoljningsperiod
+) -> Statusrapport | None:
+    """The organisation's latest report on the activity from a period before `fore`: the starting
+    point of its next report (copy forward)."""
+    return (
+        Statusrapport.objects.filter(
+            aktivitet=aktivitet, organisation=organisation, period__plan_id=fore.plan_id, period__oppnar__lt=fore.oppnar
+        )
+        .select_related("period")
+        .order_by("-period__oppnar")
+        .first()
     )

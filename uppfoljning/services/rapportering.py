@@ -251,8 +251,9 @@ def statusrapport_submit(*, user, rapport_id: int, version: int) -> Statusrappor
     check_perm(user, "uppfoljning.submit_statusrapport", rapport, version=version)
     rapport.tillstand = _till(Rapporthandling.SUBMIT)
     rapport.inskickad = timezone.now()
+    rapport.inskickad_av = as_user(user)
     rapport.ateroppnad = False
-    _save(rapport, user=user, reason="Inskickad", fields=["tillstand", "inskickad", "ateroppnad"])
+    _save(rapport, user=user, reason="Inskickad", fields=["tillstand", "inskickad", "inskickad_av", "ateroppnad"])
     _notify(rapport.pk, "inskickad")
     return rapport
 
@@ -272,13 +273,23 @@ def statusrapport_return(*, user, rapport_id: int, version: int, kommentar: str)
 
 
 @transaction.atomic
-def statusrapport_approve(*, user, rapport_id: int, version: int) -> Statusrapport:
+def statusrapport_approve(*, user, rapport_id: int, version: int, kommentar: str = "") -> Statusrapport:
+    """Approve (and publish). Four eyes: never by the report's own organisation or its submitter
+    (the rule). The optional comment is kept on the report and in its history, shown to the
+    organisation, the samordnare and the planägare, not to the public."""
     rapport = _lock(rapport_id)
     check_perm(user, "uppfoljning.approve_statusrapport", rapport, version=version)
     rapport.tillstand = _till(Rapporthandling.APPROVE)
     rapport.godkand = timezone.now()
     rapport.godkand_av = as_user(user)
-    _save(rapport, user=user, reason="Godkänd", fields=["tillstand", "godkand", "godkand_av"])
+    rapport.godkannandekommentar = kommentar.strip()
+    validera(rapport, exclude=["period", "aktivitet", "organisation"])
+    _save(
+        rapport,
+        user=user,
+        reason="Godkänd",
+        fields=["tillstand", "godkand", "godkand_av", "godkannandekommentar"],
+    )
     _notify(rapport.pk, "godkänd")
     return rapport
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
-from jamlik.exports import xlsx_response
-from jamlik.rules import check_who, hinder, require
+from jamlik.exports import csv_response, xlsx_response
+from jamlik.rules import check_who, hinder, may, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
 from plan.selectors import kontaktpersoner, plan_current
@@ -28,6 +28,7 @@ from uppfoljning.filters.rapportering import KompletthetFilterSet, Statusrapport
 from uppfoljning.forms.rapportering import (
     AktivitetsstatusForm,
     AteroppnaForm,
+    GodkannForm,
     NyStatusrapportForm,
     ReturForm,
     StatusrapportForm,
@@ -68,8 +69,9 @@ def mina_rapporter(request):
             "period": period,
             "perioder": selectors.perioder(plan=plan),
             "mina": selectors.mina_rapporter(user=request.user, period=period),
-            "kan_se_kompletthet": request.user.has_perm("uppfoljning.view_kompletthet"),
-            "kan_hantera_perioder": request.user.has_perm("uppfoljning.manage_uppfoljningsperiod"),
+            "kan_se_kompletthet": may(request.user, "uppfoljning.view_kompletthet"),
+            "kan_hantera_perioder": may(request.user, "uppfoljning.manage_uppfoljningsperiod"),
+            "kan_kalkylblad": may(request.user, "uppfoljning.use_kalkylblad"),
         },
     )
 
@@ -93,6 +95,47 @@ def statusrapport_list(request):
     )
 
 
+@login_required
+def statusrapport_export(request, format):
+    """The filtered list (same FilterSet, same visibility, same order) as CSV or XLSX, every row,
+    not just one page. Text a user wrote never becomes a formula (jamlik.exports)."""
+    filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(_("Ogiltigt filter."))
+    rubriker = [
+        _("Period"),
+        _("Aktivitet"),
+        _("Organisation"),
+        _("Status"),
+        _("Tillstånd"),
+        _("Sista dag"),
+        _("Senast ändrad"),
+        _("Vad har gjorts"),
+        _("Hinder"),
+        _("Nästa steg"),
+        _("Exempel"),
+    ]
+    rader = (
+        [
+            r.period.namn,
+            r.aktivitet.titel,
+            r.organisation.namn,
+            r.get_status_display(),
+            r.get_tillstand_display(),
+            r.period.sista_dag,
+            r.uppdaterad,
+            r.genomfort,
+            r.hinder,
+            r.nasta_steg,
+            _("Exempel") if r.exempel else "",
+        ]
+        for r in filterset.qs.iterator(chunk_size=500)
+    )
+    if format == "csv":
+        return csv_response(filnamn="statusrapporter", rubriker=rubriker, rader=rader)
+    return xlsx_response(filnamn="statusrapporter", blad=_("Statusrapporter"), rubriker=rubriker, rader=rader)
+
+
 def _visible_report(request, pk) -> Statusrapport:
     # The same queryset as the list: a report the list would hide is "not found" here too.
     rapport = get_object_or_404(selectors.statusrapporter_for_user(request.user), pk=pk)
@@ -103,6 +146,12 @@ def _visible_report(request, pk) -> Statusrapport:
 @login_required
 def statusrapport_detail(request, pk):
     rapport = _visible_report(request, pk)
+    return _render_detail(request, rapport)
+
+
+def _render_detail(request, rapport, *, bunden=None, status=200):
+    """The report page; `bunden` is a workflow form that came back with errors (shown in place with
+    its error summary, the typed comment kept)."""
     user = request.user
     context = {
         "rapport": rapport,
@@ -110,16 +159,20 @@ def statusrapport_detail(request, pk):
         "bilagor": rapport.bilagor.all(),
         "historik": rapport.history.select_related("history_user").order_by("-history_date", "-history_id")[:50],
         # Exactly what the services would accept now (who, state and deadline: one has_perm).
-        "kan_andra": user.has_perm("uppfoljning.change_statusrapport", rapport),
-        "kan_skicka_in": user.has_perm("uppfoljning.submit_statusrapport", rapport),
-        "kan_returnera": user.has_perm("uppfoljning.return_statusrapport", rapport),
-        "kan_godkanna": user.has_perm("uppfoljning.approve_statusrapport", rapport),
-        "kan_ateroppna": user.has_perm("uppfoljning.reopen_statusrapport", rapport),
+        "kan_andra": may(user, "uppfoljning.change_statusrapport", rapport),
+        "kan_skicka_in": may(user, "uppfoljning.submit_statusrapport", rapport),
+        "kan_returnera": may(user, "uppfoljning.return_statusrapport", rapport),
+        "kan_godkanna": may(user, "uppfoljning.approve_statusrapport", rapport),
+        "kan_ateroppna": may(user, "uppfoljning.reopen_statusrapport", rapport),
         "version_form": VersionForm(initial={"version": rapport.version}),
         "retur_form": ReturForm(initial={"version": rapport.version}, prefix="retur"),
+        "godkann_form": GodkannForm(initial={"version": rapport.version}, prefix="godkann"),
+        "ser_granskning": may(user, "uppfoljning.view_statusrapport_granskning", rapport),
         "ateroppna_form": AteroppnaForm(initial={"version": rapport.version}, prefix="ateroppna"),
     }
-    return render(request, "uppfoljning/rapportering/statusrapport_detail.html", context)
+    if bunden is not None:
+        context[f"{bunden.prefix}_form"] = bunden
+    return render(request, "uppfoljning/rapportering/statusrapport_detail.html", context, status=status)
 
 
 def _attach(request, form, rapport) -> bool:
@@ -132,6 +185,18 @@ def _attach(request, form, rapport) -> bool:
         form.add_error("bilaga", exc.messages)
         return False
     return True
+
+
+def _choose_file_again(request, form) -> None:
+    """A browser never sends a chosen file back with a re-shown form: say so next to the field,
+    naming the file, instead of letting it vanish unnoticed."""
+    fil = request.FILES.get("bilaga")
+    if request.method == "POST" and fil and "bilaga" in form.fields:
+        notis = _("Du hade valt filen ”%(namn)s”. Den är inte sparad: välj den igen innan du sparar.") % {
+            "namn": fil.name
+        }
+        form.fields["bilaga"].help_text = notis
+        form["bilaga"].help_text = notis  # the bound field copied the help text when the form was validated
 
 
 @login_required
@@ -150,6 +215,16 @@ def statusrapport_create(request):
     initial = {}
     if request.GET.get("organisation"):
         initial["organisation"] = organisationer.filter(slug=request.GET["organisation"]).first()
+    elif len(organisationer) == 1:
+        initial["organisation"] = organisationer[0]
+    # Copy forward: the organisation's last report on the activity is the starting point (texts
+    # and strategies, not the status), marked as such until saved; `?tom=1` starts empty.
+    utgar_fran = None
+    if request.method != "POST" and initial.get("organisation") and not request.GET.get("tom"):
+        utgar_fran = selectors.forra_rapporten(aktivitet=aktivitet, organisation=initial["organisation"], fore=period)
+        if utgar_fran is not None:
+            initial |= {name: getattr(utgar_fran, name) for name in services.TEXTFALT}
+            initial["strategier"] = list(utgar_fran.strategier.values_list("pk", flat=True))
     form = NyStatusrapportForm(
         request.POST or None, request.FILES or None, aktivitet=aktivitet, organisationer=organisationer, initial=initial
     )
@@ -173,11 +248,17 @@ def statusrapport_create(request):
             if _attach(request, form, rapport):
                 messages.success(request, _("Utkastet är sparat. Skicka in det när det är klart."))
                 return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+            messages.error(
+                request,
+                _("Utkastet är sparat men bilagan inte: %(fel)s Välj filen igen.")
+                % {"fel": " ".join(form.errors.get("bilaga", []))},
+            )
             return redirect("uppfoljning:statusrapport_andra", pk=rapport.pk)
+    _choose_file_again(request, form)
     return render(
         request,
         "uppfoljning/rapportering/statusrapport_form.html",
-        {"form": form, "aktivitet": aktivitet, "period": period, "rapport": None},
+        {"form": form, "aktivitet": aktivitet, "period": period, "rapport": None, "utgar_fran": utgar_fran},
     )
 
 
@@ -200,7 +281,7 @@ def statusrapport_update(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.statusrapport_update(
+            sparad = services.statusrapport_update(
                 user=request.user,
                 rapport_id=rapport.pk,
                 version=data["version"] or 0,
@@ -220,9 +301,14 @@ def statusrapport_update(request, pk):
         except Domanfel as exc:
             add_service_error(form, exc)
         else:
-            if _attach(request, form, rapport):
+            if _attach(request, form, sparad):
                 messages.success(request, _("Ändringarna är sparade."))
                 return redirect("uppfoljning:statusrapport", pk=rapport.pk)
+            # The text is saved; only the file was refused. Continue from the saved version.
+            messages.success(request, _("Ändringarna är sparade, men inte bilagan."))
+            form.data = form.data.copy()
+            form.data["version"] = str(sparad.version)
+    _choose_file_again(request, form)
     return render(
         request,
         "uppfoljning/rapportering/statusrapport_form.html",
@@ -255,8 +341,8 @@ ACTIONS = {
     ),
     "godkann": (
         Rapporthandling.APPROVE,
-        VersionForm,
-        None,
+        GodkannForm,
+        "godkann",
         services.statusrapport_approve,
         gettext_lazy("Rapporten är godkänd och publicerad."),
     ),
@@ -282,9 +368,15 @@ def statusrapport_action(request, pk, action):
         try:
             service(user=request.user, rapport_id=rapport.pk, **form.cleaned_data)
         except Domanfel as exc:
+            if prefix and hasattr(exc, "error_dict") and set(exc.error_dict) & set(form.fields):
+                add_service_error(form, exc)
+                return _render_detail(request, rapport, bunden=form, status=400)
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, success)
+    elif prefix and set(form.errors) - {"version"}:
+        # A comment that is missing or too long: the form again, its error summary on top, the text kept.
+        return _render_detail(request, rapport, bunden=form, status=400)
     else:
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel
-from jamlik.rules import require
+from jamlik.rules import may, require
 from uppfoljning.choices import Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.forms.rapportering import add_service_error
 from uppfoljning.forms.utvardering import DelForm, ProcessutvarderingForm, SkapaForm
@@ -32,7 +32,7 @@ def processutvardering_list(request):
         "uppfoljning/utvardering/list.html",
         {
             "utvarderingar": processutvarderingar_for_user(user=request.user),
-            "kan_skapa": request.user.has_perm("uppfoljning.add_processutvardering"),
+            "kan_skapa": may(request.user, "uppfoljning.add_processutvardering"),
             "uppfoljningar": PlaneradUppfoljning.objects.order_by("ar"),
         },
     )
@@ -65,7 +65,7 @@ def processutvardering_detail(request, pk):
         {
             "u": utvardering,
             "underlag": utvardering.underlag.select_related("organisation", "period"),
-            "kan_andra": request.user.has_perm("uppfoljning.add_processutvardering"),
+            "kan_andra": may(request.user, "uppfoljning.add_processutvardering"),
         },
     )
 
@@ -75,7 +75,7 @@ def _handlingar(user, utvardering) -> list[tuple[str, str]]:
     return [
         (handling.value, handling.label)
         for handling in Utvarderingshandling
-        if user.has_perm(f"uppfoljning.{handling}_processutvardering", utvardering)
+        if may(user, f"uppfoljning.{handling}_processutvardering", utvardering)
     ]
 
 

@@ -155,6 +155,7 @@ def test_workflow_actions_web(world, roll, segment):
     rapport = rapporter["kultur_inskickad"]
     before = rapport.version
     body = {"version": rapport.version, "retur-version": rapport.version, "ateroppna-version": rapport.version}
+    body["godkann-version"] = rapport.version
     body |= {"retur-kommentar": "Komplettera", "ateroppna-motivering": "Fel siffror"}
     url = reverse("uppfoljning:statusrapport_action", args=[rapport.pk, segment])
     response = _web(users, roll).post(url, body)

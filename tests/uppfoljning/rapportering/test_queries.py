@@ -34,6 +34,7 @@ def _count(client, url) -> int:
     ("username", "name"),
     [
         ("tjansteperson", "uppfoljning:mina_rapporter"),
+        ("samordnare", "uppfoljning:mina_rapporter"),
         ("tjansteperson", "uppfoljning:statusrapporter"),
         ("stadsledningskontoret", "uppfoljning:statusrapporter"),
         ("stadsledningskontoret", "uppfoljning:kompletthet"),

@@ -37,7 +37,7 @@ def test_text_over_limit(client, demo, utkast):
     client.force_login(demo["tjansteperson"])
     response = _post(client, utkast, hinder="x" * 5001)
     assert response.context["form"].errors["hinder"] == [
-        "Säkerställ att detta värde har som mest 5000 tecken (den har 5001)."
+        "Texten har 5001 tecken men får ha högst 5000. Korta den – allt du skrev står kvar i fältet."
     ]
     utkast.refresh_from_db()
     assert utkast.version == 1

@@ -70,7 +70,7 @@ def test_create_edit_submit_return_approve(client, demo):
     assert response.status_code == 302
     client.post(reverse("uppfoljning:statusrapport_action", args=[rapport.pk, "skicka-in"]), {"version": 4})
     client.force_login(samordnare)
-    client.post(reverse("uppfoljning:statusrapport_action", args=[rapport.pk, "godkann"]), {"version": 5})
+    client.post(reverse("uppfoljning:statusrapport_action", args=[rapport.pk, "godkann"]), {"godkann-version": 5})
     rapport.refresh_from_db()
     assert (rapport.tillstand, rapport.version, rapport.godkand_av) == (Rapporttillstand.GODKAND, 6, samordnare)
     reasons = list(

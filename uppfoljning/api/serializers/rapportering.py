@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from jamlik.rules import may
 from plan.api.scoping import PlanSlugRelatedField
 from plan.models import Aktivitet, Organisation, Strategi
 from uppfoljning.choices import Status
@@ -40,6 +41,9 @@ class StatusrapportSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     strategier = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     bilagor = BilagaSerializer(many=True, read_only=True)
+    godkannandekommentar = serializers.SerializerMethodField(
+        help_text=_("Samordnarens kommentar vid godkännandet; bara för organisationen, samordnarna och planägaren.")
+    )
 
     class Meta:
         model = Statusrapport
@@ -62,10 +66,17 @@ class StatusrapportSerializer(serializers.ModelSerializer):
             "uppdaterad",
             "inskickad",
             "godkand",
+            "godkannandekommentar",
             "bilagor",
             "exempel",
         ]
         read_only_fields = fields
+
+    def get_godkannandekommentar(self, obj) -> str | None:
+        request = self.context.get("request")
+        if request is None or not may(request.user, "uppfoljning.view_statusrapport_granskning", obj):
+            return None
+        return obj.godkannandekommentar
 
 
 class _RapportInnehall(serializers.Serializer):
@@ -91,6 +102,10 @@ class StatusrapportUpdateSerializer(_RapportInnehall):
 
 class VersionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
+
+
+class GodkannSerializer(VersionSerializer):
+    kommentar = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class ReturSerializer(VersionSerializer):

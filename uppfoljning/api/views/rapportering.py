@@ -15,6 +15,7 @@ from jamlik.rules import require
 from plan.api.scoping import plan_from_slug
 from uppfoljning.api.serializers.rapportering import (
     AteroppnaSerializer,
+    GodkannSerializer,
     KonfliktSerializer,
     ReturSerializer,
     StatusrapportCreateSerializer,
@@ -146,13 +147,16 @@ class StatusrapportViewSet(
         return self._act(request, ReturSerializer, services.statusrapport_return)
 
     @extend_schema(
-        summary=gettext_lazy("Godkänn och publicera (samordnare)."),
-        request=VersionSerializer,
+        summary=gettext_lazy(
+            "Godkänn och publicera (samordnare från en annan organisation än rapportens, eller planägaren "
+            "för en samordnande organisations rapport). Valfri kommentar."
+        ),
+        request=GodkannSerializer,
         responses={200: StatusrapportSerializer, **FEL, **KONFLIKT},
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._act(request, VersionSerializer, services.statusrapport_approve)
+        return self._act(request, GodkannSerializer, services.statusrapport_approve)
 
     @extend_schema(
         summary=gettext_lazy("Öppna igen, även efter sista dag (planägare). Loggas."),

@@ -5,6 +5,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from jamlik.rules import may
 from plan.api.scoping import plan_from_slug
 from uppfoljning.api.serializers.sammanstallning import StartSerializer, UppfoljningsrapportSerializer
 from uppfoljning.filters.sammanstallning import UppfoljningsrapportFilterSet
@@ -22,7 +23,7 @@ class IsPlanagare(permissions.BasePermission):
             if request.method == "POST"
             else "uppfoljning.view_uppfoljningsrapport"
         )
-        return request.user.has_perm(perm)
+        return may(request.user, perm)
 
 
 class UppfoljningsrapportViewSet(
