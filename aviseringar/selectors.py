@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from aviseringar.choices import VALBARA_TYPER
 from aviseringar.models import Avisering, Installning
-from plan.choices import LEDANDE_ROLLER
+from plan.choices import LEDANDE_ROLLER, PLANAGARE_GRUPP
 from plan.models import Aktivitetsroll, Medlemskap
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
@@ -85,11 +85,19 @@ def forvantade_per_anvandare(*, period: Uppfoljningsperiod) -> dict[int, int]:
 
 
 def samordnare_for(rapport: Statusrapport) -> set[int]:
-    """The users who review the report: those acting for an organisation that leads its activity."""
+    """The users who may review the report, by the one four-eyes rule (uppfoljning.rules): among
+    those acting for an organisation that leads its activity, and the planägare, the ones allowed to
+    approve it — never its own organisation's officials or the one who submitted it."""
     ledande = Aktivitetsroll.objects.filter(aktivitet_id=rapport.aktivitet_id, roll__in=LEDANDE_ROLLER).values_list(
         "organisation_id", flat=True
     )
-    return set().union(*anvandare_for_organisationer(ledande).values())
+    kandidater = set().union(*anvandare_for_organisationer(ledande).values())
+    anvandare = (
+        get_user_model()
+        .objects.filter(Q(pk__in=kandidater) | Q(groups__name=PLANAGARE_GRUPP), is_active=True)
+        .distinct()
+    )
+    return {u.pk for u in anvandare if u.has_perm("uppfoljning.approve_statusrapport", rapport)}
 
 
 def rapportorer_for(rapport: Statusrapport) -> set[int]:

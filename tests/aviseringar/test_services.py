@@ -170,3 +170,19 @@ def test_a_user_without_an_address_gets_the_notice_in_the_portal_only(
     assert services.aviseringar_send() == 0
     avisering = Avisering.objects.get()
     assert (avisering.epost, avisering.webb, avisering.skickad) == (False, True, None)
+
+
+def test_a_leading_organisations_report_waits_for_the_planagare_not_its_own_samordnare(
+    demo, django_capture_on_commit_callbacks
+):
+    """Four eyes: Grundskolenämnden leads "Skolan som gemensam arena", so its own report (returned in
+    the demo data) is reviewed by the planägare once sent again; the notice goes where the review may be done."""
+    from uppfoljning.models import Statusrapport
+
+    egen = Statusrapport.objects.get(
+        period__slug="2021", aktivitet__slug="skolan-som-gemensam-arena", organisation__namn="Grundskolenämnden"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        rapportering_services.statusrapport_submit(user=demo["samordnare"], rapport_id=egen.pk, version=egen.version)
+    granska = Avisering.objects.filter(typ=Typ.ATT_GRANSKA, nyckel__startswith=f"rapport:{egen.pk}:")
+    assert {a.mottagare.username for a in granska} == {"stadsledningskontoret"}
