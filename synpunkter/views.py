@@ -10,6 +10,17 @@ from synpunkter.forms import SynpunktForm
 from synpunkter.services import sender_hash, synpunkt_create
 
 
+def client_address(request) -> str:
+    """The visitor's address. Behind PROXY_COUNT trusted reverse proxies it is the entry they
+    appended to X-Forwarded-For (counted from the right; what the client sent itself is ignored),
+    otherwise the peer, so the rate limit counts visitors, not the proxy."""
+    count = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def redogorelse(request):
     return render(request, "synpunkter/redogorelse.html", {"huvudman": settings.PORTAL_HUVUDMAN})
 
@@ -22,7 +33,7 @@ def synpunkt(request):
                 synpunkt_create(
                     **form.cleaned_data,
                     sprak=get_language() or "",
-                    avsandare=sender_hash(request.META.get("REMOTE_ADDR", "")),
+                    avsandare=sender_hash(client_address(request)),
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)

@@ -74,3 +74,15 @@ def test_500_page_is_served_while_the_database_is_down(client, plan):
     finally:
         pg_start()
     connections.close_all()
+
+
+@pytest.mark.django_db
+def test_csrf_failure_is_a_portal_page_that_says_what_to_do(plan):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/tillganglighet/synpunkt/", {"meddelande": "Utan token"})
+    html = response.content.decode()
+    assert response.status_code == 403 and frame(html)
+    assert text_of("h1", html) == "Formuläret kunde inte skickas"
+    assert "ladda om sidan och skicka formuläret igen" in html

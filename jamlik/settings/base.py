@@ -473,16 +473,6 @@ PORTAL_KOMMUN = env("PORTAL_KOMMUN", "")
 # The organisation behind the portal, named in the accessibility statement (tillgänglighetsredogörelse).
 PORTAL_HUVUDMAN = env("PORTAL_HUVUDMAN", "Göteborgs Stad")
 
-# E-mail (Django's SMTP backend by default; EMAIL_BACKEND may name another, e.g. the console in development).
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "jamlik-stad@localhost")
-
 # Synpunkter on accessibility (the statement's feedback form): stored, then e-mailed to these
 # addresses (comma-separated; none → stored and listed in the admin only). At most
 # SYNPUNKT_MAX_PER_HOUR per sender address per hour, counted in the database.

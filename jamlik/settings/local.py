@@ -6,8 +6,6 @@ from .base import env, env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY") or "django-insecure-local-development-only-not-for-production"
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 

@@ -64,3 +64,19 @@ def test_without_a_recipient_the_synpunkt_is_only_stored(settings):
     synpunkt = synpunkt_create(meddelande="Inget mottagande", avsandare="c" * 64)
     assert synpunkt_send(synpunkt_id=synpunkt.pk) is False
     assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queue_down_the_synpunkt_is_stored_and_the_visitor_thanked(client, settings):
+    from tests.test_faults import redis_start, redis_stop
+
+    settings.SYNPUNKT_RECIPIENTS = ["tillganglighet@example.org"]
+    redis_stop()
+    try:
+        response = client.post("/tillganglighet/synpunkt/", {"meddelande": "Skickat medan kön var nere"})
+    finally:
+        redis_start()
+    assert response.status_code == 302 and response["Location"] == "/tillganglighet/synpunkt/tack/"
+    synpunkt = Synpunkt.objects.get()
+    assert (synpunkt.meddelande, synpunkt.skickad) == ("Skickat medan kön var nere", None)
+    assert mail.outbox == []

@@ -101,3 +101,16 @@ def test_admin_lists_synpunkter_for_staff_only(client, plan):
     html = client.get("/admin/synpunkter/synpunkt/").content.decode()
     assert "Kontrasten är för låg" in html
     assert client.get("/admin/synpunkter/synpunkt/add/").status_code == 403
+
+
+def test_behind_a_proxy_each_visitor_is_limited_not_the_proxy(client, plan, settings):
+    settings.SYNPUNKT_MAX_PER_HOUR = 1
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    # The proxy appends the visitor's address; a forged entry sent by the visitor is ignored.
+    first = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.1.1.1, 203.0.113.5"}
+    assert client.post(FORM, {"meddelande": "Ett"}, **first).status_code == 302
+    again = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "9.9.9.9, 203.0.113.5"}
+    assert client.post(FORM, {"meddelande": "Två"}, **again).status_code == 400
+    other = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.6"}
+    assert client.post(FORM, {"meddelande": "Tre"}, **other).status_code == 302
+    assert Synpunkt.objects.count() == 2
