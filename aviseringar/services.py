@@ -236,6 +236,13 @@ def aviseringar_send(*, batch: int = SKICKA_BATCH) -> int:
                         # The server is up but will never take this address: not retried.
                         utan_adress.append(avisering.pk)
                         continue
+                    except smtplib.SMTPResponseException as exc:
+                        if exc.smtp_code < 500:
+                            raise  # temporary (4xx): stop, keep the rest for the next run
+                        # Refused for good (5xx) for this message only: not retried, and it does
+                        # not hold back the ones after it.
+                        utan_adress.append(avisering.pk)
+                        continue
                     klara.append(avisering.pk)
             except Exception as exc:  # the server is down (SMTP_FEL) or a bug: keep what was not sent
                 fel = exc
@@ -244,8 +251,10 @@ def aviseringar_send(*, batch: int = SKICKA_BATCH) -> int:
                     connection.close()
             nu = timezone.now()
             Avisering.objects.filter(pk__in=klara).update(skickad=nu, senaste_fel="")
-            # No usable address: nothing to send, ever; shown in the portal only.
-            Avisering.objects.filter(pk__in=utan_adress).update(epost=False, senaste_fel="ingen giltig e-postadress")
+            # No usable address, or refused for good: not sent, ever; shown in the portal only.
+            Avisering.objects.filter(pk__in=utan_adress).update(
+                epost=False, senaste_fel="ingen giltig e-postadress eller avvisad av e-postservern"
+            )
             skickade += len(klara)
             if fel is not None:
                 ej_skickade = [a.pk for a in rader if a.pk not in set(klara) | set(utan_adress)]

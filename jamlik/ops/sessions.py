@@ -58,6 +58,15 @@ def session_refresh(request, *, force: bool = False) -> None:
     request.session_max_nadd = start + settings.SESSION_MAX_AGE <= slut + 1
 
 
+def session_start(sender, *, request, user, **kwargs) -> None:
+    """At login (user_logged_in): the maximum counts from now, and the first end is set, so the
+    first pages after the login write nothing more."""
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[START] = time.time()
+    session_refresh(request, force=True)
+
+
 class SlidingSessionMiddleware:
     """After AuthenticationMiddleware."""
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -186,3 +187,76 @@ def test_a_leading_organisations_report_waits_for_the_planagare_not_its_own_samo
         rapportering_services.statusrapport_submit(user=demo["samordnare"], rapport_id=egen.pk, version=egen.version)
     granska = Avisering.objects.filter(typ=Typ.ATT_GRANSKA, nyckel__startswith=f"rapport:{egen.pk}:")
     assert {a.mottagare.username for a in granska} == {"stadsledningskontoret"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_senders_at_once_send_each_notice_exactly_once(demo):
+    """Two workers sending at the same time (SELECT … FOR UPDATE SKIP LOCKED): every notice once."""
+    import threading
+
+    from django.db import connections
+
+    users = [UserFactory(username=f"mottagare{i}", email=f"mottagare{i}@example.org") for i in range(450)]
+    services.aviseringar_record(
+        typ=Typ.PAMINNELSE,
+        poster=[
+            services.Post(
+                mottagare_id=u.pk,
+                nyckel="period:1:2022-06-15",
+                kontext={"period": "2021", "sista_dag": timezone.localdate(), "antal": 1},
+            )
+            for u in users
+        ],
+    )
+    skickade, start = [], threading.Barrier(2)
+
+    def sender():
+        start.wait()
+        try:
+            skickade.append(services.aviseringar_send(batch=50))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sender) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(skickade) == 450
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+    assert not Avisering.objects.filter(skickad__isnull=True).exists()
+
+
+def test_a_message_refused_for_good_does_not_hold_back_the_others(demo, monkeypatch):
+    import smtplib
+
+    for i in range(3):
+        UserFactory(username=f"m{i}", email=f"m{i}@example.org")
+    ids = list(
+        get_user_model().objects.filter(username__in=["m0", "m1", "m2"]).order_by("pk").values_list("pk", flat=True)
+    )
+    services.aviseringar_record(
+        typ=Typ.GODKAND,
+        poster=[
+            services.Post(
+                mottagare_id=uid,
+                nyckel="rapport:1:v2",
+                kontext={"aktivitet": "A", "organisation": "O", "period": "2021", "kommentar": ""},
+            )
+            for uid in ids
+        ],
+    )
+    from django.core.mail.backends.locmem import EmailBackend
+
+    original = EmailBackend.send_messages
+
+    def refuse_m0(self, messages):
+        if messages[0].to == ["m0@example.org"]:
+            raise smtplib.SMTPDataError(554, b"Message rejected")
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_m0)
+    assert services.aviseringar_send() == 2
+    refused = Avisering.objects.get(mottagare__username="m0")
+    assert (refused.epost, refused.skickad) == (False, None)
+    assert [m.to for m in mail.outbox] == [["m1@example.org"], ["m2@example.org"]]
