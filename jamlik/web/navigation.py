@@ -12,6 +12,7 @@ SECTIONS = {
     "aktiviteter": {"web:aktiviteter", "web:samverkansaktivitet", "web:styrningsaktivitet"},
     "organisationer": {"web:organisationer", "web:organisation"},
     "sok": {"web:sok"},
+    "uppfoljning_publik": {"web:uppfoljning", "uppfoljning:processutvarderingar", "uppfoljning:processutvardering"},
     "rapporter": {
         "uppfoljning:mina_rapporter",
         "uppfoljning:statusrapporter",
@@ -27,8 +28,6 @@ SECTIONS = {
     "uppfoljning": {
         "uppfoljning:sammanstallningar",
         "uppfoljning:sammanstallning",
-        "uppfoljning:processutvarderingar",
-        "uppfoljning:processutvardering",
         "uppfoljning:processutvardering_edit",
     },
 }
@@ -44,6 +43,7 @@ PERIODER = ("uppfoljning:perioder", _("Uppföljningsperioder"))
 KOMPLETTHET = ("uppfoljning:kompletthet", _("Kompletthet"))
 UTVARDERINGAR = ("uppfoljning:processutvarderingar", _("Processutvärderingar"))
 SAMMANSTALLNINGAR = ("uppfoljning:sammanstallningar", _("Uppföljningsrapporter"))
+UPPFOLJNING = ("web:uppfoljning", _("Uppföljning"))
 
 # The pages above a page (not the page itself: its own title is the h1 right below).
 TRAILS = {
@@ -60,7 +60,8 @@ TRAILS = {
     "uppfoljning:perioder": [START, MINA],
     "uppfoljning:period_ny": [START, MINA, PERIODER],
     "uppfoljning:period_andra": [START, MINA, PERIODER],
-    "uppfoljning:processutvardering": [START, UTVARDERINGAR],
+    "uppfoljning:processutvarderingar": [START, UPPFOLJNING],
+    "uppfoljning:processutvardering": [START, UPPFOLJNING, UTVARDERINGAR],
     "uppfoljning:processutvardering_edit": [START, UTVARDERINGAR],
     "uppfoljning:sammanstallning": [START, SAMMANSTALLNINGAR],
 }

@@ -4,7 +4,7 @@ as uppfoljning/rules/rapportering.py, so a list never shows a row its detail pag
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -79,18 +79,25 @@ def ledda_aktivitet_ids(user) -> QuerySet:
 def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     """Reports the user may read: published ones; plus for officials their own organisations' reports
     (where the organisation has a role in the activity) and every report of an activity they lead;
-    everything for planägare."""
+    everything for planägare.
+
+    Each row carries `internt_synlig`: whether the user may read its internals (the return comment,
+    reopen reasons), the rule `uppfoljning.view_internt_statusrapport` as a query."""
     qs = Statusrapport.objects.select_related("period__plan", "aktivitet__plan", "organisation")
     if is_planagare(user):
-        return qs
-    synliga = Q(tillstand=Rapporttillstand.GODKAND)
+        return qs.annotate(internt_synlig=Value(True))
+    publicerade = Q(tillstand=Rapporttillstand.GODKAND)
     if user.is_authenticated and organisation_ids(user):
         egen_roll = Aktivitetsroll.objects.filter(
             aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
         )
-        synliga |= Q(Exists(egen_roll), organisation_id__in=organisation_ids(user))
-        synliga |= Q(aktivitet_id__in=ledda_aktivitet_ids(user))
-    return qs.filter(synliga)
+        interna = Q(Exists(egen_roll), organisation_id__in=organisation_ids(user)) | Q(
+            aktivitet_id__in=ledda_aktivitet_ids(user)
+        )
+        return qs.filter(publicerade | interna).annotate(
+            internt_synlig=Case(When(interna, then=Value(True)), default=Value(False), output_field=BooleanField())
+        )
+    return qs.filter(publicerade).annotate(internt_synlig=Value(False))
 
 
 @dataclass
