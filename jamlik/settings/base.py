@@ -139,7 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "uppfoljning:mina_rapporter"
+LOGIN_REDIRECT_URL = "uppfoljning:inloggad_start"  # planägare → their overview, officials → Mina rapporter
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "sv"

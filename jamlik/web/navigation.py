@@ -25,7 +25,8 @@ SECTIONS = {
         "uppfoljning:period_andra",
         "uppfoljning:aktivitetsstatus",
     },
-    "uppfoljning": {
+    "planagare": {
+        "uppfoljning:planagare",
         "uppfoljning:sammanstallningar",
         "uppfoljning:sammanstallning",
         "uppfoljning:processutvardering_edit",
@@ -43,6 +44,7 @@ PERIODER = ("uppfoljning:perioder", _("Uppföljningsperioder"))
 KOMPLETTHET = ("uppfoljning:kompletthet", _("Kompletthet"))
 UTVARDERINGAR = ("uppfoljning:processutvarderingar", _("Processutvärderingar"))
 SAMMANSTALLNINGAR = ("uppfoljning:sammanstallningar", _("Uppföljningsrapporter"))
+PLANAGARE = ("uppfoljning:planagare", _("Planägarens översikt"))
 UPPFOLJNING = ("web:uppfoljning", _("Uppföljning"))
 
 # The pages above a page (not the page itself: its own title is the h1 right below).
@@ -62,8 +64,9 @@ TRAILS = {
     "uppfoljning:period_andra": [START, MINA, PERIODER],
     "uppfoljning:processutvarderingar": [START, UPPFOLJNING],
     "uppfoljning:processutvardering": [START, UPPFOLJNING, UTVARDERINGAR],
-    "uppfoljning:processutvardering_edit": [START, UTVARDERINGAR],
-    "uppfoljning:sammanstallning": [START, SAMMANSTALLNINGAR],
+    "uppfoljning:processutvardering_edit": [START, PLANAGARE, UTVARDERINGAR],
+    "uppfoljning:sammanstallningar": [START, PLANAGARE],
+    "uppfoljning:sammanstallning": [START, PLANAGARE, SAMMANSTALLNINGAR],
 }
 
 

@@ -125,6 +125,9 @@ def statusoversikt(*, plan: Plan, malomraden: list, aktiviteter: list) -> list[S
     return rader
 
 
+DIAGRAM_PERIODER = 4
+
+
 @dataclass
 class Uppfoljningsoversikt:
     plan: Plan
@@ -140,7 +143,11 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
     over the periods that have opened, the final evaluations and the latest approved reports.
     A fixed number of queries whatever the amount of data."""
     idag = timezone.localdate()
-    perioder = list(Uppfoljningsperiod.objects.filter(plan=plan, oppnar__lte=idag).order_by("oppnar"))
+    # The latest periods that have opened, oldest first (a chart stays legible at 375 px).
+    perioder = list(
+        Uppfoljningsperiod.objects.filter(plan=plan, oppnar__lte=idag).order_by("-oppnar")[:DIAGRAM_PERIODER]
+    )
+    perioder.reverse()
     period_ids = [p.pk for p in perioder]
     kolumner = [p.namn for p in perioder]
     aktiviteter = list(Aktivitet.objects.filter(plan=plan).select_related("plan").order_by("typ", "ordning"))
