@@ -1,7 +1,6 @@
 """Reads of reporting. Visibility lives here as querysets (`*_for_user`) that express the same rules
 as uppfoljning/rules/rapportering.py, so a list never shows a row its detail page would refuse."""
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
@@ -13,6 +12,7 @@ from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
 from plan.rules import is_planagare, organisation_ids
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
+from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
 def perioder(*, plan: Plan | None = None) -> QuerySet[Uppfoljningsperiod]:
@@ -230,23 +230,10 @@ def aktuell_status(*, plan: Plan) -> dict[int, Aktivitetsstatus]:
     return latest
 
 
-def godkanda_rapporter(*, aktivitet: Aktivitet) -> dict:
-    """Approved status reports only (never drafts), grouped by period, newest period first."""
-    rapporter = (
-        Statusrapport.objects.filter(aktivitet=aktivitet, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "organisation", "aktivitet__plan")
-        .order_by("-period__oppnar", "organisation__namn")
-    )
-    perioder: OrderedDict = OrderedDict()
-    for rapport in rapporter:
-        perioder.setdefault(rapport.period, []).append(rapport)
-    return perioder
-
-
 def godkanda_rapporter_for_organisation(*, organisation: Organisation) -> QuerySet[Statusrapport]:
     """An organisation's approved (published) reports, newest period first."""
     return (
-        Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "aktivitet__plan")
+        publicerade_statusrapporter()
+        .filter(organisation=organisation)
         .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
     )
