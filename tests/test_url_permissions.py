@@ -34,6 +34,11 @@ PLANVYER = {
     "aktiviteter-xlsx",
     "samverkansaktivitet",
     "styrningsaktivitet",
+    # The public follow-up: overview, Atom feed, approved reports as downloads (published fields only).
+    "uppfoljning",
+    "uppfoljning-flode",
+    "statusrapporter-csv",
+    "statusrapporter-xlsx",
 }
 PUBLIC_NAMES = {
     *(f"web:{namn}" for namn in PLANVYER),

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from uppfoljning.views import kalkylblad, rapportering, sammanstallning, utvardering
+from uppfoljning.views import kalkylblad, oversikt, rapportering, sammanstallning, utvardering
 
 app_name = "uppfoljning"
 urlpatterns = [
+    # Where a signed-in user lands; the planägare's overview of what needs them
+    path("rapportering/start/", oversikt.inloggad_start, name="inloggad_start"),
+    path("uppfoljning/planagare/", oversikt.planagare_oversikt, name="planagare"),
     # Reporting (officials, samordnare, planägare)
     path("rapportering/", rapportering.mina_rapporter, name="mina_rapporter"),
     path("rapportering/statusrapporter/", rapportering.statusrapport_list, name="statusrapporter"),

@@ -157,7 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "uppfoljning:mina_rapporter"
+LOGIN_REDIRECT_URL = "uppfoljning:inloggad_start"  # planägare → their overview, officials → Mina rapporter
 LOGOUT_REDIRECT_URL = "/"
 
 # Single sign-on over OpenID Connect (konto/oidc.py, mozilla-django-oidc): on when a client id is set.

@@ -12,6 +12,7 @@ SECTIONS = {
     "aktiviteter": {"web:aktiviteter", "web:samverkansaktivitet", "web:styrningsaktivitet"},
     "organisationer": {"web:organisationer", "web:organisation"},
     "sok": {"web:sok"},
+    "uppfoljning_publik": {"web:uppfoljning", "uppfoljning:processutvarderingar", "uppfoljning:processutvardering"},
     "rapporter": {
         "uppfoljning:mina_rapporter",
         "uppfoljning:statusrapporter",
@@ -24,11 +25,10 @@ SECTIONS = {
         "uppfoljning:period_andra",
         "uppfoljning:aktivitetsstatus",
     },
-    "uppfoljning": {
+    "planagare": {
+        "uppfoljning:planagare",
         "uppfoljning:sammanstallningar",
         "uppfoljning:sammanstallning",
-        "uppfoljning:processutvarderingar",
-        "uppfoljning:processutvardering",
         "uppfoljning:processutvardering_edit",
     },
     "aviseringar": {"aviseringar:lista", "aviseringar:installningar"},
@@ -45,6 +45,8 @@ PERIODER = ("uppfoljning:perioder", _("Uppföljningsperioder"))
 KOMPLETTHET = ("uppfoljning:kompletthet", _("Kompletthet"))
 UTVARDERINGAR = ("uppfoljning:processutvarderingar", _("Processutvärderingar"))
 SAMMANSTALLNINGAR = ("uppfoljning:sammanstallningar", _("Uppföljningsrapporter"))
+PLANAGARE = ("uppfoljning:planagare", _("Planägarens översikt"))
+UPPFOLJNING = ("web:uppfoljning", _("Uppföljning"))
 
 # The pages above a page (not the page itself: its own title is the h1 right below).
 TRAILS = {
@@ -61,9 +63,11 @@ TRAILS = {
     "uppfoljning:perioder": [START, MINA],
     "uppfoljning:period_ny": [START, MINA, PERIODER],
     "uppfoljning:period_andra": [START, MINA, PERIODER],
-    "uppfoljning:processutvardering": [START, UTVARDERINGAR],
-    "uppfoljning:processutvardering_edit": [START, UTVARDERINGAR],
-    "uppfoljning:sammanstallning": [START, SAMMANSTALLNINGAR],
+    "uppfoljning:processutvarderingar": [START, UPPFOLJNING],
+    "uppfoljning:processutvardering": [START, UPPFOLJNING, UTVARDERINGAR],
+    "uppfoljning:processutvardering_edit": [START, PLANAGARE, UTVARDERINGAR],
+    "uppfoljning:sammanstallningar": [START, PLANAGARE],
+    "uppfoljning:sammanstallning": [START, PLANAGARE, SAMMANSTALLNINGAR],
     "aviseringar:installningar": [START, ("aviseringar:lista", _("Aviseringar"))],
 }
 

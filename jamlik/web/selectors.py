@@ -4,13 +4,22 @@ the amount of data (prefetches, no per-row queries)."""
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from jamlik.web.diagram import INGEN, diagram
 from plan.choices import DokumentKategori, Roll
-from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
+from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, plan_reverse
 from plan.selectors import organisation_by_slug
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Status
-from uppfoljning.models import PlaneradUppfoljning
+from uppfoljning.models import PlaneradUppfoljning, Uppfoljningsperiod
+from uppfoljning.selectors.publicering import (
+    godkanda_rapporter_per_period,
+    publicerade_aktivitetsstatusar,
+    publicerade_processutvarderingar,
+    publicerade_statusrapporter,
+)
 from uppfoljning.selectors.rapportering import godkanda_rapporter_for_organisation
 
 
@@ -114,3 +123,150 @@ def statusoversikt(*, plan: Plan, malomraden: list, aktiviteter: list) -> list[S
                 antal[status.status] += 1
         rader.append(Statusrad(malomrade=malomrade, antal=[antal[s.value] for s in Status], utan_status=utan))
     return rader
+
+
+DIAGRAM_PERIODER = 4
+
+
+@dataclass
+class Uppfoljningsoversikt:
+    plan: Plan
+    perioder: list
+    diagram: list  # jamlik.web.diagram.Diagram, each with its data table
+    utvarderingar: list
+    senaste_rapporter: list
+    antal_rapporter: int
+
+
+def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
+    """The public follow-up overview: status per målområde, per activity and per organisation
+    over the periods that have opened, the final evaluations and the latest approved reports.
+    A fixed number of queries whatever the amount of data."""
+    idag = timezone.localdate()
+    # The latest periods that have opened, oldest first (a chart stays legible at 375 px).
+    perioder = list(
+        Uppfoljningsperiod.objects.filter(plan=plan, oppnar__lte=idag).order_by("-oppnar")[:DIAGRAM_PERIODER]
+    )
+    perioder.reverse()
+    period_ids = [p.pk for p in perioder]
+    kolumner = [p.namn for p in perioder]
+    aktiviteter = list(Aktivitet.objects.filter(plan=plan).select_related("plan").order_by("typ", "ordning"))
+    status = {
+        (a, p): s
+        for a, p, s in publicerade_aktivitetsstatusar(plan=plan)
+        .filter(period_id__in=period_ids)
+        .values_list("aktivitet_id", "period_id", "status")
+    }
+
+    # Per målområde: the samverkansaktiviteter working in its column of the matrix (Figur 4).
+    kolumn_aktiviteter: dict[int, set[int]] = {}
+    for malomrade_id, aktivitet_id in (
+        Matrisplacering.objects.filter(samverkansaktivitet__plan=plan)
+        .values_list("malomrade_id", "samverkansaktivitet_id")
+        .distinct()
+    ):
+        kolumn_aktiviteter.setdefault(malomrade_id, set()).add(aktivitet_id)
+    malomraden = list(plan.malomraden.select_related("plan").order_by("ordning"))
+    rader_malomrade = []
+    for malomrade in malomraden:
+        celler = []
+        for period_id in period_ids:
+            antal: dict[str, int] = {}
+            for aktivitet_id in kolumn_aktiviteter.get(malomrade.pk, ()):
+                s = status.get((aktivitet_id, period_id), INGEN)
+                antal[s] = antal.get(s, 0) + 1
+            celler.append(antal)
+        rader_malomrade.append((malomrade.namn, malomrade.get_absolute_url(), celler))
+
+    rader_aktivitet = [
+        (
+            aktivitet.titel,
+            aktivitet.get_absolute_url(),
+            [({status[(aktivitet.pk, p)]: 1} if (aktivitet.pk, p) in status else {}) for p in period_ids],
+        )
+        for aktivitet in aktiviteter
+    ]
+
+    # Per organisation: the statuses in its approved reports, per period.
+    per_organisation: dict[int, dict[int, dict[str, int]]] = {}
+    for organisation_id, period_id, s in (
+        publicerade_statusrapporter(plan=plan)
+        .filter(period_id__in=period_ids)
+        .values_list("organisation_id", "period_id", "status")
+    ):
+        celler = per_organisation.setdefault(organisation_id, {})
+        antal = celler.setdefault(period_id, {})
+        antal[s] = antal.get(s, 0) + 1
+    organisationer = Organisation.objects.filter(pk__in=per_organisation).order_by("namn")
+    rader_organisation = [
+        (
+            o.namn,
+            plan_reverse(plan, "organisation", slug=o.slug),
+            [per_organisation[o.pk].get(p, {}) for p in period_ids],
+        )
+        for o in organisationer
+    ]
+
+    diagrammen = [
+        diagram(
+            id="per-malomrade",
+            titel=_("Status per målområde"),
+            beskrivning=_(
+                "Samverkansaktiviteterna som arbetar inom varje målområde (strategimatrisen) och deras "
+                "samlade status per period, enligt samordnaren."
+            ),
+            kolumner=kolumner,
+            rader=rader_malomrade,
+            enhet_singular=_("aktivitet"),
+            enhet_plural=_("aktiviteter"),
+        ),
+        diagram(
+            id="per-aktivitet",
+            titel=_("Status per aktivitet"),
+            beskrivning=_("Varje aktivitets samlade status per period, enligt samordnaren."),
+            kolumner=kolumner,
+            rader=rader_aktivitet,
+            en_status=True,
+        ),
+        diagram(
+            id="per-organisation",
+            titel=_("Status per organisation"),
+            beskrivning=_("Statusen i organisationens godkända statusrapporter per period."),
+            kolumner=kolumner,
+            rader=rader_organisation,
+            enhet_singular=_("rapport"),
+            enhet_plural=_("rapporter"),
+        ),
+    ]
+    senaste = list(publicerade_statusrapporter(plan=plan).order_by("-godkand", "-pk")[:10])
+    return Uppfoljningsoversikt(
+        plan=plan,
+        perioder=perioder,
+        diagram=diagrammen,
+        utvarderingar=list(publicerade_processutvarderingar(plan=plan)),
+        senaste_rapporter=senaste,
+        antal_rapporter=publicerade_statusrapporter(plan=plan).count(),
+    )
+
+
+@dataclass
+class Aktivitetsuppfoljning:
+    aktuell: object  # Aktivitetsstatus or None
+    statusar: list  # every period's overall status, newest first
+    utvarderingar: list  # final process evaluations
+    rapporter: dict  # period → approved reports, newest period first
+    antal_rapporter: int
+
+
+def aktivitetsuppfoljning(*, aktivitet: Aktivitet) -> Aktivitetsuppfoljning:
+    """What an activity's page leads with: its current overall status and the samordnare's summary,
+    the final evaluations and the approved reports (full account, newest first)."""
+    statusar = list(publicerade_aktivitetsstatusar().filter(aktivitet=aktivitet).order_by("-period__oppnar"))
+    rapporter = godkanda_rapporter_per_period(aktivitet=aktivitet)
+    return Aktivitetsuppfoljning(
+        aktuell=statusar[0] if statusar else None,
+        statusar=statusar,
+        utvarderingar=list(publicerade_processutvarderingar().filter(aktivitet=aktivitet)),
+        rapporter=rapporter,
+        antal_rapporter=sum(len(v) for v in rapporter.values()),
+    )

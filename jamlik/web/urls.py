@@ -4,7 +4,7 @@ historical plan stays readable and citable. `plan.models.plan_reverse` picks the
 
 from django.urls import path
 
-from jamlik.web import monster, tema, views
+from jamlik.web import flode, monster, tema, views
 from plan import views as plan_views
 from samverkan import views as samverkan_views
 
@@ -27,6 +27,11 @@ planvyer = [
     path("aktiviteter.xlsx", plan_views.aktivitet_list_xlsx, name="aktiviteter-xlsx"),
     path("samverkansaktiviteter/<slug:slug>/", views.samverkansaktivitet_detail, name="samverkansaktivitet"),
     path("styrningsaktiviteter/<slug:slug>/", views.styrningsaktivitet_detail, name="styrningsaktivitet"),
+    # The public follow-up (what is published: uppfoljning/selectors/publicering.py)
+    path("uppfoljning/", views.uppfoljning, name="uppfoljning"),
+    path("uppfoljning/flode.atom", flode.UppfoljningFeed(), name="uppfoljning-flode"),
+    path("uppfoljning/statusrapporter.csv", views.statusrapporter_csv, name="statusrapporter-csv"),
+    path("uppfoljning/statusrapporter.xlsx", views.statusrapporter_xlsx, name="statusrapporter-xlsx"),
 ]
 
 urlpatterns = [

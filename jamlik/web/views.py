@@ -8,7 +8,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from jamlik.exports import csv_response, xlsx_response
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
 from plan.models import Malomrade, Plan, Strategi, plan_reverse
@@ -26,7 +28,8 @@ from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade
 from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivitet_selector
 from uppfoljning.choices import Status
 from uppfoljning.models import Styrningsaktivitet
-from uppfoljning.selectors.rapportering import aktuell_status, godkanda_rapporter
+from uppfoljning.selectors.publicering import publicerade_statusrapporter, sok_rapporter
+from uppfoljning.selectors.rapportering import aktuell_status
 
 
 def plan_list(request):
@@ -98,6 +101,19 @@ def strategi_detail(request, slug, plan=None):
     )
 
 
+RAPPORTRUBRIKER = [
+    gettext_lazy("Period"),
+    gettext_lazy("Aktivitet"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("Status"),
+    gettext_lazy("Vad har gjorts"),
+    gettext_lazy("Hinder"),
+    gettext_lazy("Nästa steg"),
+    gettext_lazy("Strategier som arbetet bidragit till"),
+    gettext_lazy("Godkänd"),
+    gettext_lazy("Exempel"),
+]
+
 ROLLRUBRIKER = [
     (Roll.SAMORDNINGSANSVAR, _("Samordningsansvar för")),
     (Roll.ANSVAR, _("Ansvar för")),
@@ -123,7 +139,8 @@ def search(request, plan=None):
     plan = plan_for_page(plan)
     fraga = request.GET.get("q", "")[:200]
     resultat = sok(fraga=fraga, plan=plan) if fraga.strip() else None
-    return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat})
+    rapporter = sok_rapporter(fraga=fraga, plan=plan) if fraga.strip() else []
+    return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat, "rapporter": rapporter})
 
 
 def samverkansaktivitet_detail(request, slug, plan=None):
@@ -142,7 +159,7 @@ def samverkansaktivitet_detail(request, slug, plan=None):
             "centrala_aktorer": roller["central_aktor"],  # in the plan's order
             "strategier": detalj.strategier,
             "insatser": detalj.insatser,
-            "rapporter": godkanda_rapporter(aktivitet=detalj.aktivitet),
+            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=detalj.aktivitet),
         },
     )
 
@@ -161,6 +178,48 @@ def styrningsaktivitet_detail(request, slug, plan=None):
             "aktivitet": aktivitet,
             "ansvar": roller["ansvar"],
             "pilotverksamheter": roller["pilotverksamhet"],
-            "rapporter": godkanda_rapporter(aktivitet=aktivitet),
+            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
         },
     )
+
+
+def uppfoljning(request, plan=None):
+    """The public follow-up: status charts with their data tables, final evaluations, the latest
+    approved reports, the feed and the downloads."""
+    plan = plan_for_page(plan)
+    return render(
+        request, "web/uppfoljning.html", {"plan": plan, "oversikt": selectors.uppfoljningsoversikt(plan=plan)}
+    )
+
+
+def _rapportrader(plan):
+    rubriker = [str(r) for r in RAPPORTRUBRIKER]
+    rader = (
+        [
+            r.period.namn,
+            r.aktivitet.titel,
+            r.organisation.namn,
+            r.get_status_display(),
+            r.genomfort,
+            r.hinder,
+            r.nasta_steg,
+            ", ".join(s.namn for s in r.strategier.all()),
+            r.godkand,
+            _("Ja") if r.exempel else "",
+        ]
+        for r in publicerade_statusrapporter(plan=plan).order_by(
+            "-period__oppnar", "aktivitet__typ", "aktivitet__ordning", "organisation__namn"
+        )
+    )
+    return rubriker, rader
+
+
+def statusrapporter_csv(request, plan=None):
+    """Every approved report of the plan, its published fields only."""
+    rubriker, rader = _rapportrader(plan_for_page(plan))
+    return csv_response(filnamn="statusrapporter", rubriker=rubriker, rader=rader)
+
+
+def statusrapporter_xlsx(request, plan=None):
+    rubriker, rader = _rapportrader(plan_for_page(plan))
+    return xlsx_response(filnamn="statusrapporter", blad=_("Statusrapporter"), rubriker=rubriker, rader=rader)

@@ -14,7 +14,11 @@ class ProcessutvarderingForm(forms.ModelForm):
     class Meta:
         model = Processutvardering
         fields = [*UTVARDERING_FALT, "underlag"]
-        widgets = {"underlag": forms.CheckboxSelectMultiple}
+        # Sized for a few paragraphs each (the counter says how much more fits), not 24 tall boxes.
+        widgets = {
+            "underlag": forms.CheckboxSelectMultiple,
+            **{falt: forms.Textarea(attrs={"rows": 5}) for falt in UTVARDERING_FALT if falt != "samlad_bedomning"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,13 +27,20 @@ class ProcessutvarderingForm(forms.ModelForm):
             .filter(period__plan_id=self.instance.aktivitet.plan_id, tillstand=Rapporttillstand.GODKAND)
             .order_by("period__oppnar", "organisation__namn")
         )
-        self.fields["underlag"].help_text = _("Godkända statusrapporter som utvärderingen bygger på.")
+        self.fields["underlag"].help_text = _(
+            "Godkända statusrapporter som utvärderingen bygger på. När utvärderingen fastställs sparas "
+            "rapporternas status som den är då."
+        )
+        self.fields["underlag"].label_from_instance = lambda r: (
+            f"{r.period.namn} – {r.organisation.namn}: {r.get_status_display()}"
+        )
 
 
 class DelForm(forms.ModelForm):
     class Meta:
         model = ProcessutvarderingDel
         fields = list(DEL_FALT)
+        widgets = {falt: forms.Textarea(attrs={"rows": 4}) for falt in DEL_FALT if falt != "samlad_bedomning"}
 
 
 class SkapaForm(forms.Form):

@@ -66,6 +66,13 @@ class Processutvardering(models.Model):
         related_name="processutvarderingar",
         verbose_name=_("underlag (statusrapporter)"),
     )
+    faststalld = models.DateTimeField(_("fastställd"), null=True, blank=True)
+    faststalld_underlag = models.JSONField(
+        _("underlag vid fastställandet"),
+        null=True,
+        blank=True,
+        help_text=_("De godkända statusrapporterna och deras status när utvärderingen fastställdes."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     exempel = models.BooleanField(_("exempel"), default=False, help_text=_("Demodata: en påhittad utvärdering."))
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)

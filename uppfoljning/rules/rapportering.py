@@ -187,6 +187,12 @@ can_read_report = is_published | is_planagare | reports_for_own_organisation | l
 
 add_perm("uppfoljning.view_statusrapport", can_read_report)
 add_perm("uppfoljning.view_statusrapport_history", can_read_report)
+# The internals of a report (the return comment, reopen reasons and who did what in its history):
+# only the people who may change, return or reopen it. Everyone else sees the published fields
+# (uppfoljning/selectors/publicering.py). The same rule as a query: `statusrapporter_for_user`'s
+# `internt_synlig`.
+can_read_internals = is_planagare | reports_for_own_organisation | leads_reported_activity
+add_perm("uppfoljning.view_internt_statusrapport", can_read_internals)
 add_perm("uppfoljning.add_statusrapport", takes_part_in)  # object: the activity
 add_perm("uppfoljning.change_statusrapport", reports_for_own_organisation, REDIGERBAR, OPPEN)
 add_perm(

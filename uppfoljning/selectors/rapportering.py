@@ -1,10 +1,9 @@
 """Reads of reporting. Visibility lives here as querysets (`*_for_user`) that express the same rules
 as uppfoljning/rules/rapportering.py, so a list never shows a row its detail page would refuse."""
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from plan.rules import is_planagare, organisation_ids
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
+from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
 def perioder(*, plan: Plan | None = None) -> QuerySet[Uppfoljningsperiod]:
@@ -80,18 +80,25 @@ def ledda_aktivitet_ids(user) -> QuerySet:
 def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     """Reports the user may read: published ones; plus for officials their own organisations' reports
     (where the organisation has a role in the activity) and every report of an activity they lead;
-    everything for planägare."""
+    everything for planägare.
+
+    Each row carries `internt_synlig`: whether the user may read its internals (the return comment,
+    reopen reasons), the rule `uppfoljning.view_internt_statusrapport` as a query."""
     qs = Statusrapport.objects.select_related("period__plan", "aktivitet__plan", "organisation")
     if is_planagare(user):
-        return qs
-    synliga = Q(tillstand=Rapporttillstand.GODKAND)
+        return qs.annotate(internt_synlig=Value(True))
+    publicerade = Q(tillstand=Rapporttillstand.GODKAND)
     if user.is_authenticated and organisation_ids(user):
         egen_roll = Aktivitetsroll.objects.filter(
             aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
         )
-        synliga |= Q(Exists(egen_roll), organisation_id__in=organisation_ids(user))
-        synliga |= Q(aktivitet_id__in=ledda_aktivitet_ids(user))
-    return qs.filter(synliga)
+        interna = Q(Exists(egen_roll), organisation_id__in=organisation_ids(user)) | Q(
+            aktivitet_id__in=ledda_aktivitet_ids(user)
+        )
+        return qs.filter(publicerade | interna).annotate(
+            internt_synlig=Case(When(interna, then=Value(True)), default=Value(False), output_field=BooleanField())
+        )
+    return qs.filter(publicerade).annotate(internt_synlig=Value(False))
 
 
 @dataclass
@@ -259,24 +266,11 @@ def aktuell_status(*, plan: Plan) -> dict[int, Aktivitetsstatus]:
     return latest
 
 
-def godkanda_rapporter(*, aktivitet: Aktivitet) -> dict:
-    """Approved status reports only (never drafts), grouped by period, newest period first."""
-    rapporter = (
-        Statusrapport.objects.filter(aktivitet=aktivitet, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "organisation", "aktivitet__plan")
-        .order_by("-period__oppnar", "organisation__namn")
-    )
-    perioder: OrderedDict = OrderedDict()
-    for rapport in rapporter:
-        perioder.setdefault(rapport.period, []).append(rapport)
-    return perioder
-
-
 def godkanda_rapporter_for_organisation(*, organisation: Organisation) -> QuerySet[Statusrapport]:
     """An organisation's approved (published) reports, newest period first."""
     return (
-        Statusrapport.objects.filter(organisation=organisation, tillstand=Rapporttillstand.GODKAND)
-        .select_related("period", "aktivitet__plan")
+        publicerade_statusrapporter()
+        .filter(organisation=organisation)
         .order_by("-period__oppnar", "aktivitet__typ", "aktivitet__ordning")
     )
 

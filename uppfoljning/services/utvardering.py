@@ -6,15 +6,17 @@ leaves a history row with the acting user. Web forms, commands and the demo load
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jamlik.actors import as_user
 from jamlik.errors import Domanfel, validera
 from jamlik.rules import check_perm
 from plan.choices import Roll
-from uppfoljning.choices import UTVARDERING_OVERGANGAR, Rapporttillstand, Utvarderingshandling
+from uppfoljning.choices import UTVARDERING_OVERGANGAR, Rapporttillstand, Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.models import PlaneradUppfoljning, Processutvardering, ProcessutvarderingDel, Statusrapport
 from uppfoljning.models.utvardering import DEL_FALT, UTVARDERING_FALT
+from uppfoljning.selectors.publicering import underlag_rad
 
 
 @transaction.atomic
@@ -105,5 +107,22 @@ def processutvardering_transition(
     check_perm(user, f"uppfoljning.{handling}_processutvardering", locked, version=version)
     locked.tillstand = UTVARDERING_OVERGANGAR[Utvarderingshandling(handling)][1]
     validera(locked)
-    _save(locked, user=user, reason=Utvarderingshandling(handling).label, fields=["tillstand"])
+    if locked.tillstand == Utvarderingstillstand.SLUTLIG:
+        # What the public reads from now on: the evidence as it stands at this moment, so a report
+        # reopened or changed later does not change a final evaluation.
+        locked.faststalld = timezone.now()
+        locked.faststalld_underlag = [
+            underlag_rad(r)
+            for r in locked.underlag.filter(tillstand=Rapporttillstand.GODKAND)
+            .select_related("period", "organisation")
+            .order_by("-period__oppnar", "organisation__namn")
+        ]
+    else:
+        locked.faststalld, locked.faststalld_underlag = None, None
+    _save(
+        locked,
+        user=user,
+        reason=Utvarderingshandling(handling).label,
+        fields=["tillstand", "faststalld", "faststalld_underlag"],
+    )
     return locked

@@ -38,6 +38,7 @@ from uppfoljning.forms.rapportering import (
 )
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
 from uppfoljning.selectors import rapportering as selectors
+from uppfoljning.selectors.publicering import statusrapport_historik
 from uppfoljning.services import rapportering as services
 
 SIDSTORLEK = 50
@@ -157,7 +158,9 @@ def _render_detail(request, rapport, *, bunden=None, status=200):
         "rapport": rapport,
         "strategier": rapport.strategier.select_related("malomrade").order_by("malomrade__ordning", "ordning"),
         "bilagor": rapport.bilagor.all(),
-        "historik": rapport.history.select_related("history_user").order_by("-history_date", "-history_id")[:50],
+        # Names and return/reopen comments only for those who may change, return or reopen it.
+        "internt": rapport.internt_synlig,
+        "historik": statusrapport_historik(rapport=rapport, internt=rapport.internt_synlig),
         # Exactly what the services would accept now (who, state and deadline: one has_perm).
         "kan_andra": may(user, "uppfoljning.change_statusrapport", rapport),
         "kan_skicka_in": may(user, "uppfoljning.submit_statusrapport", rapport),

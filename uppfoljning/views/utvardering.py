@@ -18,6 +18,7 @@ from uppfoljning.forms.rapportering import add_service_error
 from uppfoljning.forms.utvardering import DelForm, ProcessutvarderingForm, SkapaForm
 from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.models.utvardering import UTVARDERING_FALT
+from uppfoljning.selectors.publicering import godkant_underlag_prefetch, utvardering_underlag
 from uppfoljning.selectors.utvardering import processutvarderingar_for_user
 from uppfoljning.services.utvardering import (
     processutvardering_transition,
@@ -43,7 +44,10 @@ def processutvardering_list(request):
 def processutvarderingar_skapa(request):
     require(request.user, "uppfoljning.add_processutvardering")
     form = SkapaForm(request.POST)
-    uppfoljning = PlaneradUppfoljning.objects.filter(ar=form.cleaned_data["ar"]).first() if form.is_valid() else None
+    if not form.is_valid():  # e.g. a year that is not a number: the field's Swedish message, never a 500
+        messages.error(request, " ".join(form.errors["ar"]))
+        return redirect("uppfoljning:processutvarderingar")
+    uppfoljning = PlaneradUppfoljning.objects.filter(ar=form.cleaned_data["ar"]).first()
     if uppfoljning is None:
         messages.error(request, _("Välj ett uppföljningsår som finns i planen."))
         return redirect("uppfoljning:processutvarderingar")
@@ -58,13 +62,17 @@ def processutvarderingar_skapa(request):
 
 
 def processutvardering_detail(request, pk):
-    utvardering = get_object_or_404(processutvarderingar_for_user(user=request.user), pk=pk)
+    utvardering = get_object_or_404(
+        processutvarderingar_for_user(user=request.user).prefetch_related(godkant_underlag_prefetch()), pk=pk
+    )
     return render(
         request,
         "uppfoljning/utvardering/detail.html",
         {
             "u": utvardering,
-            "underlag": utvardering.underlag.select_related("organisation", "period"),
+            "plan": utvardering.aktivitet.plan,
+            # Approved reports only; a final evaluation's as they were when it was finalised.
+            "underlag": utvardering_underlag(utvardering),
             "kan_andra": may(request.user, "uppfoljning.add_processutvardering"),
         },
     )
@@ -106,7 +114,14 @@ def processutvardering_edit(request, pk):
             else:
                 messages.success(request, _("Utvärderingens tillstånd är ändrat."))
             return redirect("uppfoljning:processutvardering_edit", pk=pk)
-        elif form.is_valid() and all(f.is_valid() for f in delformer):
+        elif not all([form.is_valid(), *[f.is_valid() for f in delformer]]):
+            # Name the pilot sections that need correcting in the summary at the top.
+            for del_, delform in zip(delar, delformer, strict=True):
+                if delform.errors:
+                    form.add_error(
+                        None, _("Rätta fälten under Pilotverksamhet: %(namn)s.") % {"namn": del_.organisation.namn}
+                    )
+        else:
             try:
                 with transaction.atomic():
                     sparad = processutvardering_update(

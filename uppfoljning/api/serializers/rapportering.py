@@ -9,6 +9,7 @@ from plan.api.scoping import PlanSlugRelatedField
 from plan.models import Aktivitet, Organisation, Strategi
 from uppfoljning.choices import Status
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+from uppfoljning.selectors.publicering import STATUSRAPPORT_INTERNA_FALT, STATUSRAPPORT_PUBLIKA_FALT
 
 TEXT_MAX = {name: Statusrapport._meta.get_field(name).max_length for name in ("genomfort", "hinder", "nasta_steg")}
 
@@ -35,42 +36,41 @@ class BilagaSerializer(serializers.Serializer):
 
 
 class StatusrapportSerializer(serializers.ModelSerializer):
+    """A report as the caller may read it: the published fields (uppfoljning/selectors/publicering.py)
+    for everyone; the internals (return comment, versions, draft times) only for those who may
+    change, return or reopen it (`internt_synlig` from `statusrapporter_for_user`)."""
+
     plan = serializers.SlugRelatedField(source="period.plan", slug_field="slug", read_only=True)
     period = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     aktivitet = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     strategier = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     bilagor = BilagaSerializer(many=True, read_only=True)
+    # Internal fields: absent from the answer to callers who may not read them (so not required in
+    # the schema). Output only: the serializer never parses input.
+    returkommentar = serializers.CharField(
+        required=False, help_text=_("Bara för den som får ändra, returnera eller öppna rapporten igen.")
+    )
+    ateroppnad = serializers.BooleanField(required=False)
+    version = serializers.IntegerField(required=False)
+    skapad = serializers.DateTimeField(required=False)
+    uppdaterad = serializers.DateTimeField(required=False)
+    inskickad = serializers.DateTimeField(required=False, allow_null=True)
     godkannandekommentar = serializers.SerializerMethodField(
         help_text=_("Samordnarens kommentar vid godkännandet; bara för organisationen, samordnarna och planägaren.")
     )
 
     class Meta:
         model = Statusrapport
-        fields = [
-            "id",
-            "plan",
-            "period",
-            "aktivitet",
-            "organisation",
-            "status",
-            "tillstand",
-            "genomfort",
-            "hinder",
-            "nasta_steg",
-            "strategier",
-            "returkommentar",
-            "ateroppnad",
-            "version",
-            "skapad",
-            "uppdaterad",
-            "inskickad",
-            "godkand",
-            "godkannandekommentar",
-            "bilagor",
-            "exempel",
-        ]
+        fields = [*STATUSRAPPORT_PUBLIKA_FALT, *STATUSRAPPORT_INTERNA_FALT, "godkannandekommentar"]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not getattr(instance, "internt_synlig", False):
+            for falt in STATUSRAPPORT_INTERNA_FALT:
+                data.pop(falt, None)
+        return data
 
     def get_godkannandekommentar(self, obj) -> str | None:
         request = self.context.get("request")

@@ -3,6 +3,7 @@
 from rest_framework import permissions, viewsets
 
 from uppfoljning.api.serializers.utvardering import ProcessutvarderingSerializer
+from uppfoljning.selectors.publicering import godkant_underlag_prefetch
 from uppfoljning.selectors.utvardering import processutvarderingar_for_user
 
 
@@ -13,4 +14,4 @@ class ProcessutvarderingViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self):
-        return processutvarderingar_for_user(user=self.request.user).prefetch_related("underlag")
+        return processutvarderingar_for_user(user=self.request.user).prefetch_related(godkant_underlag_prefetch())
