@@ -23,6 +23,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from jamlik.errors import Domanfel
 from uppfoljning.choices import Status
 
+
+@dataclass(frozen=True)
+class Blankett:
+    """A sheet's layout: its name, (key, header) columns, which are hidden and which are open for
+    editing, and the open column with a dropdown list (key, values)."""
+
+    blad: str
+    kolumner: list
+    dolda: frozenset
+    oppna: tuple
+    lista: str
+    bredd: dict
+
+
 BLAD = "Rapporter"
 # (key, header) in column order; the headers are fixed Swedish text (the file is a Swedish form).
 KOLUMNER = [
@@ -42,6 +56,29 @@ DOLDA = {"id", "version", "aktivitet", "organisation"}
 OPPNA = ("status", "genomfort", "hinder", "nasta_steg")
 BREDD = {"aktivitet_namn": 40, "organisation_namn": 28, "tillstand": 16, "status": 22}
 TEXT_BREDD = 60
+RAPPORTER = Blankett(BLAD, KOLUMNER, frozenset(DOLDA), OPPNA, "status", BREDD)
+
+# The samordnare's review sheet: the submitted reports, read-only, and a decision with a comment.
+GRANSKNING = Blankett(
+    "Granskning",
+    [
+        ("id", "Rapport-id"),
+        ("version", "Version"),
+        ("aktivitet_namn", "Aktivitet"),
+        ("organisation_namn", "Organisation"),
+        ("status", "Status"),
+        ("genomfort", "Vad har gjorts"),
+        ("hinder", "Hinder"),
+        ("nasta_steg", "Nästa steg"),
+        ("beslut", "Beslut"),
+        ("kommentar", "Kommentar"),
+    ],
+    frozenset({"id", "version"}),
+    ("beslut", "kommentar"),
+    "beslut",
+    {"aktivitet_namn": 40, "organisation_namn": 28, "status": 20, "beslut": 16, "kommentar": 50},
+)
+BESLUT = {"Godkänn": "approve", "Returnera": "return"}
 
 # Bounds checked on the zip container before openpyxl parses anything (a small file can expand to
 # gigabytes: a "zip bomb"). 1 000 rows of full texts stay far below them.
@@ -56,44 +93,46 @@ def status_labels() -> dict[str, str]:
     return {str(label): value for value, label in Status.choices}
 
 
-def build(rader: list[dict]) -> bytes:
-    """The workbook for `rader` (dicts with the KOLUMNER keys)."""
+def build(rader: list[dict], blankett: Blankett = RAPPORTER) -> bytes:
+    """The workbook for `rader` (dicts with the blankett's column keys)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = BLAD
+    ws.title = blankett.blad
     bold = Font(bold=True)
-    ws.append([rubrik for _key, rubrik in KOLUMNER])
+    ws.append([rubrik for _key, rubrik in blankett.kolumner])
     for cell in ws[1]:
         cell.font = bold
     for rad in rader:
         values = []
-        for key, _rubrik in KOLUMNER:
+        for key, _rubrik in blankett.kolumner:
             value = rad.get(key, "")
             if isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
             values.append(value)
         ws.append(values)
     sista = max(ws.max_row, 2)
-    for index, (key, _rubrik) in enumerate(KOLUMNER, 1):
+    for index, (key, _rubrik) in enumerate(blankett.kolumner, 1):
         letter = get_column_letter(index)
         dim = ws.column_dimensions[letter]
-        dim.width = BREDD.get(key, TEXT_BREDD if key in OPPNA else 12)
-        dim.hidden = key in DOLDA
-        if key in OPPNA:
-            for (cell,) in ws.iter_rows(min_row=2, max_row=sista, min_col=index, max_col=index):
+        dim.width = blankett.bredd.get(key, TEXT_BREDD)
+        dim.hidden = key in blankett.dolda
+        for (cell,) in ws.iter_rows(min_row=2, max_row=sista, min_col=index, max_col=index):
+            if key in blankett.oppna:
                 cell.protection = Protection(locked=False)
-                if key != "status":
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if key != blankett.lista and key not in ("id", "version"):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, str) or key in blankett.oppna:
                     cell.data_type = "s"  # text stays text, whatever it starts with
-    status_col = get_column_letter([k for k, _r in KOLUMNER].index("status") + 1)
-    lista = ",".join(status_labels())
+    status_col = get_column_letter([k for k, _r in blankett.kolumner].index(blankett.lista) + 1)
+    varden = status_labels() if blankett.lista == "status" else BESLUT
+    lista = ",".join(varden)
     validering = DataValidation(
         type="list",
         formula1=f'"{lista}"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Status",
-        error="Välj en status ur listan.",
+        errorTitle=dict(blankett.kolumner)[blankett.lista],
+        error="Välj ett värde ur listan.",
     )
     validering.add(f"{status_col}2:{status_col}{sista}")
     ws.add_data_validation(validering)
@@ -138,7 +177,7 @@ def _check_container(data: bytes) -> None:
         )
 
 
-def read(data: bytes) -> list[Lasrad]:
+def read(data: bytes, blankett: Blankett = RAPPORTER) -> list[Lasrad]:
     """The data rows of an uploaded workbook. A file that is not the portal's sheet (size, zip
     bounds, no sheet "Rapporter", changed or unknown columns) is refused as a whole; formulas are
     refused per cell."""
@@ -148,14 +187,14 @@ def read(data: bytes) -> list[Lasrad]:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise Domanfel(_("Filen kunde inte läsas som en Excel-fil (.xlsx)."), code="kalkylblad_typ") from exc
     try:
-        if BLAD not in wb.sheetnames:
+        if blankett.blad not in wb.sheetnames:
             raise Domanfel(
-                _("Filen saknar bladet ”%(blad)s”. Ladda ner en ny fil från portalen.") % {"blad": BLAD},
+                _("Filen saknar bladet ”%(blad)s”. Ladda ner en ny fil från portalen.") % {"blad": blankett.blad},
                 code="kalkylblad_blad",
             )
-        rows = wb[BLAD].iter_rows()
+        rows = wb[blankett.blad].iter_rows()
         header = [c.value for c in next(rows, ())]
-        rubriker = [r for _k, r in KOLUMNER]
+        rubriker = [r for _k, r in blankett.kolumner]
         while header and header[-1] in (None, ""):
             header.pop()
         if header[: len(rubriker)] != rubriker:
@@ -179,7 +218,7 @@ def read(data: bytes) -> list[Lasrad]:
             if len(resultat) >= MAX_RADER:
                 raise Domanfel(_("Filen har fler än %(max)s rader.") % {"max": MAX_RADER}, code="kalkylblad_rader")
             rad = Lasrad(nummer=nummer, varden={})
-            for index, (key, rubrik) in enumerate(KOLUMNER):
+            for index, (key, rubrik) in enumerate(blankett.kolumner):
                 cell = cells[index] if index < len(cells) else None
                 value = cell.value if cell is not None else None
                 if cell is not None and cell.data_type == "f":
@@ -189,7 +228,7 @@ def read(data: bytes) -> list[Lasrad]:
                     )
                     value = None
                 rad.varden[key] = value
-            extra = [c for c in cells[len(KOLUMNER) :] if c.value not in (None, "")]
+            extra = [c for c in cells[len(blankett.kolumner) :] if c.value not in (None, "")]
             if extra:
                 rad.fel.append(
                     _("Värden utanför formulärets kolumner (%(kolumn)s) tas inte emot.")

@@ -33,6 +33,12 @@ urlpatterns = [
     path("rapportering/kalkylblad/", kalkylblad.kalkylblad_page, name="kalkylblad"),
     path("rapportering/kalkylblad/ladda-ner/", kalkylblad.kalkylblad_download, name="kalkylblad_ladda_ner"),
     path("rapportering/kalkylblad/verkstall/", kalkylblad.kalkylblad_apply, name="kalkylblad_verkstall"),
+    path("rapportering/granskningsblad/", kalkylblad.granskningsblad_page, name="granskningsblad"),
+    path(
+        "rapportering/granskningsblad/ladda-ner/",
+        kalkylblad.granskningsblad_download,
+        name="granskningsblad_ladda_ner",
+    ),
     path("rapportering/bilagor/<int:pk>/", rapportering.bilaga_download, name="bilaga"),
     path("rapportering/bilagor/<int:pk>/ta-bort/", rapportering.bilaga_delete, name="bilaga_ta_bort"),
     path("rapportering/perioder/", rapportering.period_list, name="perioder"),

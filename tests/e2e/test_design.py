@@ -50,6 +50,7 @@ ROLE_PAGES = {
         "/rapportering/statusrapporter/",
         "/rapportering/statusrapporter/{rapport}/",
         "/rapportering/kompletthet/",
+        "/rapportering/granskningsblad/",
     ],
     "stadsledningskontoret": [
         "/rapportering/perioder/",

@@ -230,3 +230,5 @@ add_perm("uppfoljning.view_kompletthet", is_planagare | leads_any_activity)
 add_perm("uppfoljning.view_mina_rapporter", rules.is_authenticated)
 # The spreadsheet round-trip: officials, for their own organisations (each row through the services).
 add_perm("uppfoljning.use_kalkylblad", is_tjansteperson)
+# The review sheet: whoever may review (samordnare; planägare for leading organisations' reports).
+add_perm("uppfoljning.use_granskningsblad", leads_any_activity | is_planagare)

@@ -14,8 +14,14 @@ from plan.rules import organisation_ids
 from uppfoljning import kalkylblad
 from uppfoljning.choices import Status
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
-from uppfoljning.selectors.rapportering import forvantade_roller
-from uppfoljning.services.rapportering import TEXTFALT, statusrapport_create, statusrapport_update
+from uppfoljning.selectors.rapportering import att_granska, forvantade_roller
+from uppfoljning.services.rapportering import (
+    TEXTFALT,
+    statusrapport_approve,
+    statusrapport_create,
+    statusrapport_return,
+    statusrapport_update,
+)
 
 FALT = ("status", *TEXTFALT)
 FALTNAMN = {
@@ -103,6 +109,10 @@ class Forhandsvisning:
     @property
     def kan_verkstallas(self) -> bool:
         return self.antal_fel == 0 and any(r.handling != "ingen" for r in self.rader)
+
+    @property
+    def antal_handlingar(self) -> int:
+        return sum(1 for r in self.rader if r.handling != "ingen")
 
     def as_data(self) -> list[dict]:
         return [asdict(r) for r in self.rader if r.handling != "ingen"]
@@ -259,6 +269,129 @@ def kalkylblad_apply(*, user, period: Uppfoljningsperiod, rader: list[dict]) -> 
                 )
             else:
                 continue
+        except Versionskonflikt as exc:
+            raise Domanfel(
+                _("Rad %(rad)s: rapporten har ändrats sedan förhandsvisningen. Inget har sparats.")
+                % {"rad": rad["rad"]},
+                code="conflict",
+            ) from exc
+        except Domanfel as exc:
+            raise Domanfel(
+                _("Rad %(rad)s: %(fel)s Inget har sparats.") % {"rad": rad["rad"], "fel": " ".join(exc.messages)},
+                code=exc.code,
+            ) from exc
+        antal += 1
+    return antal
+
+
+# ---------------------------------------------------------------------------------------------------
+# The samordnare's review sheet: approve or return several submitted reports at once.
+
+
+def granskning_export(*, user, period: Uppfoljningsperiod) -> bytes:
+    """The reports waiting for this user's review (four eyes: the same list as Mina rapporter)."""
+    etiketter = dict(Status.choices)
+    rader = [
+        {
+            "id": r.pk,
+            "version": r.version,
+            "aktivitet_namn": r.aktivitet.titel,
+            "organisation_namn": r.organisation.namn,
+            "status": str(etiketter[r.status]),
+            **{name: getattr(r, name) for name in TEXTFALT},
+            "beslut": "",
+            "kommentar": "",
+        }
+        for r in att_granska(user=user, period=period)
+    ]
+    return kalkylblad.build(rader, kalkylblad.GRANSKNING)
+
+
+def granskning_preview(*, user, period: Uppfoljningsperiod, data: bytes) -> Forhandsvisning:
+    """Each decided row: approve or return, with the comment; refusals per row. Nothing written."""
+    try:
+        lasta = kalkylblad.read(data, kalkylblad.GRANSKNING)
+    except Domanfel as exc:
+        return Forhandsvisning(rader=[], fel=list(exc.messages))
+    vantar = {r.pk: r for r in att_granska(user=user, period=period)}
+    alla = Statusrapport.objects.select_related("aktivitet", "organisation").in_bulk(
+        [int(r.varden["id"]) for r in lasta if str(r.varden.get("id") or "").isdigit()]
+    )
+    resultat, sedda = [], set()
+    for lasrad in lasta:
+        v = lasrad.varden
+        beslut_text = _text(v.get("beslut"))
+        kommentar = _text(v.get("kommentar"))
+        rad = Forhandsrad(
+            rad=lasrad.nummer,
+            aktivitet=_text(v.get("aktivitet_namn")),
+            organisation=_text(v.get("organisation_namn")),
+            handling="ingen",
+            fel=list(lasrad.fel),
+        )
+        resultat.append(rad)
+        if not beslut_text and not kommentar and not rad.fel:
+            continue  # not decided yet
+        rapport_id = int(v["id"]) if str(v.get("id") or "").isdigit() else None
+        rapport = vantar.get(rapport_id)
+        if rapport is None:
+            annan = alla.get(rapport_id)
+            if annan is not None and may(user, "uppfoljning.view_statusrapport", annan):
+                rad.aktivitet, rad.organisation = annan.aktivitet.titel, annan.organisation.namn
+                if annan.tillstand != "inskickad":
+                    rad.konflikt = True
+                    rad.fel.append(
+                        _("Rapporten är inte längre inskickad (nu ”%(tillstand)s”); någon har redan granskat den.")
+                        % {"tillstand": annan.get_tillstand_display()}
+                    )
+                    continue
+            rad.fel.append(_("Rapport-id:t hör inte till en rapport som väntar på din granskning."))
+            continue
+        if rapport_id in sedda:
+            rad.fel.append(_("Samma rapport står på flera rader."))
+            continue
+        sedda.add(rapport_id)
+        rad.aktivitet, rad.organisation, rad.rapport_id = rapport.aktivitet.titel, rapport.organisation.namn, rapport.pk
+        if beslut_text not in kalkylblad.BESLUT:
+            rad.fel.append(
+                _("Kolumn Beslut: ”%(varde)s” finns inte i listan (%(lista)s).")
+                % {"varde": beslut_text or "–", "lista": ", ".join(kalkylblad.BESLUT)}
+            )
+            continue
+        handling = kalkylblad.BESLUT[beslut_text]
+        if handling == "return" and not kommentar:
+            rad.fel.append(_("Kolumn Kommentar: skriv vad som behöver kompletteras."))
+        if len(kommentar) > 2000:
+            rad.fel.append(
+                _("Kolumn Kommentar: texten har %(antal)s tecken men får ha högst %(max)s.")
+                % {"antal": len(kommentar), "max": 2000}
+            )
+        try:
+            rad.version = int(v.get("version"))
+        except (TypeError, ValueError):
+            rad.version = None
+        if rad.version != rapport.version:
+            rad.konflikt = True
+            rad.fel.append(
+                _("Rapporten har ändrats sedan filen laddades ner (version %(fil)s, nu %(nu)s). Ladda ner en ny fil.")
+                % {"fil": v.get("version") or "–", "nu": rapport.version}
+            )
+        rad.handling = handling
+        rad.varden = {"kommentar": kommentar}
+        rad.andringar = [[beslut_text, "", kommentar]]
+    return Forhandsvisning(rader=resultat)
+
+
+@transaction.atomic
+def granskning_apply(*, user, period: Uppfoljningsperiod, rader: list[dict]) -> int:
+    """Approve and return the previewed reports, all or none, through statusrapport_approve/return."""
+    antal = 0
+    for rad in rader:
+        service = {"approve": statusrapport_approve, "return": statusrapport_return}.get(rad["handling"])
+        if service is None:
+            continue
+        try:
+            service(user=user, rapport_id=rad["rapport_id"], version=rad["version"], **rad["varden"])
         except Versionskonflikt as exc:
             raise Domanfel(
                 _("Rad %(rad)s: rapporten har ändrats sedan förhandsvisningen. Inget har sparats.")

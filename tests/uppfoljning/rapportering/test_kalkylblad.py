@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from plan.models import Organisation
+from tests.factories import MedlemskapFactory
 from uppfoljning import kalkylblad
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
 from uppfoljning.services import kalkylblad as services
@@ -228,3 +230,79 @@ def test_preview_queries_do_not_grow_with_rows(official, demo, django_assert_max
     data = _download(official)
     with django_assert_max_num_queries(12):
         services.kalkylblad_preview(user=demo["tjansteperson"], period=period, data=data)
+
+
+GRANSKNING_URL = reverse("uppfoljning:granskningsblad") + "?period=2021"
+
+
+def _granskning(client) -> tuple:
+    response = client.get(reverse("uppfoljning:granskningsblad_ladda_ner") + "?period=2021")
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(response.content))
+    ws = wb[kalkylblad.GRANSKNING.blad]
+    return wb, ws, {ws.cell(r, 4).value: r for r in range(2, ws.max_row + 1)}
+
+
+def _submitted(demo, aktivitet, organisation):
+    rapport = Statusrapport.objects.get(period__slug="2021", aktivitet__slug=aktivitet, organisation__namn=organisation)
+    if rapport.tillstand != "inskickad":
+        user = demo["samordnare"] if organisation == "Grundskolenämnden" else demo["tjansteperson"]
+        rapport = rapportering.statusrapport_submit(user=user, rapport_id=rapport.pk, version=rapport.version)
+    return rapport
+
+
+def test_review_sheet_approves_and_returns_several_at_once(client, demo):
+    kultur = _submitted(demo, "familjecentrerat-arbetssatt", "Kulturnämnden")
+    kultur_skolan = _submitted(demo, "skolan-som-gemensam-arena", "Kulturnämnden")
+    egen = _submitted(demo, "skolan-som-gemensam-arena", "Grundskolenämnden")
+    client.force_login(demo["samordnare"])
+    wb, ws, _rader = _granskning(client)
+    ids = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    assert set(ids) == {kultur.pk, kultur_skolan.pk}  # never its own organisation's report
+    assert egen.pk not in ids
+    assert ws.protection.sheet and ws.column_dimensions["A"].hidden
+    ws.cell(ids[kultur.pk], 9).value = "Godkänn"
+    ws.cell(ids[kultur.pk], 10).value = "Tydligt."
+    ws.cell(ids[kultur_skolan.pk], 9).value = "Returnera"
+    response = client.post(GRANSKNING_URL, {"fil": SimpleUploadedFile("g.xlsx", _save(wb))})
+    assert response.status_code == 400
+    fel = {r.rad: " ".join(r.fel) for r in response.context["forhandsvisning"].rader if r.fel}
+    assert "skriv vad som behöver kompletteras" in fel[ids[kultur_skolan.pk]]
+    ws.cell(ids[kultur_skolan.pk], 10).value = "Ange vilka skolor."
+    response = client.post(GRANSKNING_URL, {"fil": SimpleUploadedFile("g.xlsx", _save(wb))})
+    assert response.status_code == 200
+    assert "Spara alla 2 rader" in response.content.decode()
+    kultur.refresh_from_db()
+    assert kultur.tillstand == "inskickad"  # nothing before the apply
+    response = client.post(reverse("uppfoljning:kalkylblad_verkstall"), {"token": response.context["token"]})
+    assert response.status_code == 302
+    kultur.refresh_from_db()
+    kultur_skolan.refresh_from_db()
+    assert (kultur.tillstand, kultur.godkannandekommentar) == ("godkand", "Tydligt.")
+    assert (kultur_skolan.tillstand, kultur_skolan.returkommentar) == ("returnerad", "Ange vilka skolor.")
+
+
+def test_review_sheet_refuses_a_report_reviewed_meanwhile_and_applies_nothing(client, demo):
+    kultur = _submitted(demo, "familjecentrerat-arbetssatt", "Kulturnämnden")
+    kultur_skolan = _submitted(demo, "skolan-som-gemensam-arena", "Kulturnämnden")
+    client.force_login(demo["samordnare"])
+    wb, ws, _rader = _granskning(client)
+    ids = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(ids[kultur.pk], 9).value = "Godkänn"
+    ws.cell(ids[kultur_skolan.pk], 9).value = "Godkänn"
+    forskola = MedlemskapFactory(organisation=Organisation.objects.get(namn="Förskolenämnden")).anvandare
+    rapportering.statusrapport_approve(user=forskola, rapport_id=kultur.pk, version=kultur.version)
+    response = client.post(GRANSKNING_URL, {"fil": SimpleUploadedFile("g.xlsx", _save(wb))})
+    assert response.status_code == 400 and response.context["token"] is None
+    fel = {r.rad: " ".join(r.fel) for r in response.context["forhandsvisning"].rader if r.fel}
+    assert "inte längre inskickad" in fel[ids[kultur.pk]]
+    kultur_skolan.refresh_from_db()
+    assert kultur_skolan.tillstand == "inskickad"
+
+
+@pytest.mark.parametrize(
+    ("roll", "expected"), [("tjansteperson", 403), ("samordnare", 200), ("stadsledningskontoret", 200)]
+)
+def test_who_may_use_the_review_sheet(client, demo, roll, expected):
+    client.force_login(demo[roll])
+    assert client.get(GRANSKNING_URL).status_code == expected
