@@ -287,6 +287,8 @@ def test_focus_moves_to_errors_and_messages_are_announced(sidor, live_server, br
     page.locator("#id_retur-kommentar").fill("   ")
     page.locator("form[action$='/returnera/'] button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator(".meddelande[role=alert]").inner_text() == "Skriv vad som behöver kompletteras."
-    expect(page.locator("[data-meddelanden-live]")).to_have_text("Skriv vad som behöver kompletteras.")
+    # … the error summary takes focus and names the field, which keeps what was typed
+    assert page.evaluate("document.activeElement.hasAttribute('data-felsammanfattning')")
+    expect(page.locator("[data-felsammanfattning] li")).to_contain_text("Skriv vad som behöver kompletteras.")
+    assert page.locator("#id_retur-kommentar").get_attribute("aria-invalid") == "true"
     page.context.close()
