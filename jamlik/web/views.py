@@ -101,23 +101,27 @@ def malomrade_detail(request, slug, plan=None):
         plan=plan,
         slug=slug,
     )
-    return render(
-        request,
-        "web/malomrade_detail.html",
-        {"plan": plan, "malomrade": malomrade, "rader": placeringar_for_malomrade(malomrade=malomrade)},
-    )
+    rader = placeringar_for_malomrade(malomrade=malomrade)
+    status = aktuell_status(plan=plan)
+    for aktivitet, _placeringar in rader:
+        aktivitet.aktuell_status = status.get(aktivitet.pk)
+    return render(request, "web/malomrade_detail.html", {"plan": plan, "malomrade": malomrade, "rader": rader})
 
 
 def strategi_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
     strategi = get_object_or_404(Strategi.objects.select_related("malomrade__plan", "plan"), plan=plan, slug=slug)
+    placeringar = list(placeringar_for_strategi(strategi=strategi))
+    status = aktuell_status(plan=plan)
+    for placering in placeringar:
+        placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
     return render(
         request,
         "web/strategi_detail.html",
         {
             "plan": plan,
             "strategi": strategi,
-            "placeringar": placeringar_for_strategi(strategi=strategi),
+            "placeringar": placeringar,
             "insatser": insatser_for_strategi(strategi=strategi),
         },
     )
