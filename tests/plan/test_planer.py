@@ -2,6 +2,7 @@
 touching one of its rows; a second municipality's plan loads without merging with Göteborg's;
 bad transcription files are refused with the place in the file, and nothing is written."""
 
+import io
 import json
 
 import pytest
@@ -92,12 +93,17 @@ def test_successor_plan_leaves_every_row_of_the_earlier_plan_intact(demo, tmp_pa
 def test_reloading_the_files_keeps_a_plan_marked_historical(client, plan, tmp_path):
     """The release steps run `load_plan` again: the earlier plan, marked historisk in the admin once
     its successor is in force, stays historisk, so its pages keep linking to its own addresses."""
-    load_plan_file(skriv(tmp_path, efterfoljare()))
+    utdata = io.StringIO()
+    call_command("load_plan", str(skriv(tmp_path, efterfoljare())), stdout=utdata)
+    assert f"Obs: 2 planer är markerade som gällande ({NY}, {GAMMAL})" in utdata.getvalue()
     gammal = Plan.objects.get(slug=GAMMAL)
     gammal.status = "historisk"
     gammal.save()
     assert sum(load_plan_file(DEFAULT_PATH).uppdaterade.values()) == 0
     assert Plan.objects.get(slug=GAMMAL).status == "historisk"
+    utdata = io.StringIO()
+    call_command("load_plan", stdout=utdata)
+    assert "Obs:" not in utdata.getvalue()
     sida = client.get(f"/planer/{GAMMAL}/malomraden/skapa-god-start-i-livet/").content.decode()
     assert f'href="/planer/{GAMMAL}/strategier/fokusera-pa-tidiga-insatser/"' in sida
 
