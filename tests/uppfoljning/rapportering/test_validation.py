@@ -160,6 +160,17 @@ def test_overall_status_conflict_is_409_and_keeps_the_text(client, demo):
     assert (rader.get().sammanfattning, rader.get().version) == ("Min sammanfattning", sedd + 2)
 
 
+def test_api_unknown_plan_is_a_400_with_the_reason_in_the_chosen_language(demo):
+    api = APIClient()
+    api.force_authenticate(demo["tjansteperson"])
+    body = {"plan": "finns-inte", "period": "2021", "aktivitet": "skolan-som-gemensam-arena", "status": "forsenad"}
+    response = api.post("/api/v1/statusrapporter/", body, format="json")
+    assert (response.status_code, response.json()) == (400, {"plan": ["Okänd plan ”finns-inte”."]})
+    api.cookies.load({"django_language": "en"})
+    response = api.post("/api/v1/statusrapporter/", body, format="json")
+    assert (response.status_code, response.json()) == (400, {"plan": ["Unknown plan “finns-inte”."]})
+
+
 def test_api_conflict_is_409_and_domain_error_400(demo, utkast):
     api = APIClient()
     api.force_authenticate(demo["tjansteperson"])
