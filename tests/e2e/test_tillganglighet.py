@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from plan.models import Aktivitet, Forutsattning, Malomrade, Organisation, Plan, Strategi
+from tests.clock import open_period_around_today
 from tests.factories import demo_users
 from uppfoljning.models import Statusrapport, Uppfoljningsrapport
 
@@ -56,6 +57,9 @@ UNMARKED = """(names) => {
 def sidor(plan):
     users = demo_users()
     load_demo_utvardering_file()
+    # The draft is edited (errors, a save, a conflict): keep its period open on the real today, as
+    # the other Chromium tests do, so the states exist also after the demo deadline (tests/clock.py).
+    open_period_around_today()
     utkast = Statusrapport.objects.get(aktivitet__slug="skolan-som-gemensam-arena", organisation__namn="Kulturnämnden")
     inskickad = Statusrapport.objects.get(aktivitet__slug="familjecentrerat-arbetssatt", tillstand="inskickad")
     now = timezone.now()
