@@ -1,6 +1,6 @@
 from django.urls import path
 
-from indikatorer import views
+from indikatorer.views import statistik as views
 
 app_name = "indikatorer"
 urlpatterns = [

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indikatorer.selectors.indikatorer import indikatorer_kopplade
 from jamlik.exports import csv_response, xlsx_response
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
@@ -82,7 +83,12 @@ def malomrade_detail(request, slug, plan=None):
     return render(
         request,
         "web/malomrade_detail.html",
-        {"plan": plan, "malomrade": malomrade, "rader": placeringar_for_malomrade(malomrade=malomrade)},
+        {
+            "plan": plan,
+            "malomrade": malomrade,
+            "rader": placeringar_for_malomrade(malomrade=malomrade),
+            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=malomrade),
+        },
     )
 
 
@@ -97,6 +103,7 @@ def strategi_detail(request, slug, plan=None):
             "strategi": strategi,
             "placeringar": placeringar_for_strategi(strategi=strategi),
             "insatser": insatser_for_strategi(strategi=strategi),
+            "indikatorer": indikatorer_kopplade(plan=plan, strategi=strategi),
         },
     )
 
@@ -160,6 +167,7 @@ def samverkansaktivitet_detail(request, slug, plan=None):
             "strategier": detalj.strategier,
             "insatser": detalj.insatser,
             "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=detalj.aktivitet),
+            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=detalj.aktivitet),
         },
     )
 
@@ -179,6 +187,7 @@ def styrningsaktivitet_detail(request, slug, plan=None):
             "ansvar": roller["ansvar"],
             "pilotverksamheter": roller["pilotverksamhet"],
             "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
+            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },
     )
 

@@ -1,5 +1,5 @@
-"""Pages of the indicators: the import of area statistics (planägare). The public indicator pages
-of a plan are in jamlik/web/ beside the other pages of a plan.
+"""The import of area statistics (planägare). The public indicator pages are in
+indikatorer/views/publik.py, mounted with the other pages of a plan (jamlik/web/urls.py).
 
 Thin: the permission from the rules, validation and writing in indikatorer/services/statistik.py.
 Between preview and apply the uploaded file waits in the cache under a random token bound to the
