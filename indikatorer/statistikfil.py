@@ -2,7 +2,7 @@
 into plain rows. Plain Python; what the rows mean for the database (validation against the
 indicators, areas and plan, preview, apply) is indikatorer/services/statistik.py.
 
-Layout (docs/indikatorer-import.md has the full description and an example): row 1 holds the
+Layout (also in README.md, "Indicators", and on the import page): row 1 holds the
 column names, one value per row after it.
 
     indikator   the indicator's short name (slug) or its Kolada KPI id            required
