@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 
 BREDD = 480
 HOJD = 280
-VANSTER, HOGER, TOPP, BOTTEN = 64, 16, 16, 40
+VANSTER, HOGER, TOPP, BOTTEN = 64, 30, 16, 40  # room for the axis labels (the last year is centred on the edge)
 
 # (colour, dash pattern, marker): contrast against white ≥ 4.5:1
 STILAR = [
