@@ -36,7 +36,7 @@ EXEMPEL = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Filrad:
     """One data row as text, with its row number in the file (the header is row 1)."""
 

@@ -1,7 +1,7 @@
 """Writing values: the one path every source (file import, Kolada, demo) takes into `Varde`.
 
 `varden_upsert` compares the incoming rows with what is stored and writes only the difference
-with bulk_create / bulk_update, so a re-run that brings nothing new changes nothing (and does
+(batched INSERT … ON CONFLICT DO UPDATE), so a re-run that brings nothing new changes nothing (and does
 not bump the published-data version). Bulk writes send no post_save, so the version is bumped
 here explicitly when anything changed."""
 
@@ -18,7 +18,7 @@ from jamlik.ops.published import published_version_bump
 BATCH = 5000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ny:
     """An incoming value, identified by ids."""
 
@@ -58,40 +58,59 @@ def _befintliga(indikator_ids: set[int]) -> dict[tuple, tuple]:
     }
 
 
+def _i_omgangar(objekt, storlek: int = BATCH):
+    omgang = []
+    for o in objekt:
+        omgang.append(o)
+        if len(omgang) == storlek:
+            yield omgang
+            omgang = []
+    if omgang:
+        yield omgang
+
+
 @transaction.atomic
 def varden_upsert(*, rader: Iterable[Ny], kalla: str, exempel: bool = False) -> Utfall:
     """Store `rader` (unique by key; the caller has validated them). Rows equal to the stored ones
-    are left alone; changed ones are updated, new ones created. Atomic: all or nothing."""
+    are left alone; new and changed ones are written in batches with one INSERT … ON CONFLICT DO
+    UPDATE per batch (PostgreSQL and SQLite alike: no per-row UPDATE, pks kept), so memory stays
+    bounded by the batch. Atomic: all or nothing."""
     rader = list(rader)
     befintliga = _befintliga({r.indikator_id for r in rader})
     nu = timezone.now()
-    nya, andrade, utfall = [], [], Utfall()
-    for r in rader:
-        nyckel = (r.indikator_id, r.omrade_id, r.ar, r.kon, r.grupp)
-        fore = befintliga.get(nyckel)
-        if fore is None:
-            nya.append(
-                Varde(
-                    indikator_id=r.indikator_id,
-                    omrade_id=r.omrade_id,
-                    ar=r.ar,
-                    kon=r.kon,
-                    grupp=r.grupp,
-                    varde=r.varde,
-                    status=r.status,
-                    kalla=kalla,
-                    hamtad=nu,
-                    exempel=exempel,
-                )
+    utfall = Utfall()
+
+    def att_skriva():
+        for r in rader:
+            fore = befintliga.get((r.indikator_id, r.omrade_id, r.ar, r.kon, r.grupp))
+            if fore is None:
+                utfall.nya += 1
+            elif _lika(fore[1], r.varde) and fore[2] == r.status and fore[3] == kalla and fore[4] == exempel:
+                utfall.oforandrade += 1
+                continue
+            else:
+                utfall.andrade += 1
+            yield Varde(
+                indikator_id=r.indikator_id,
+                omrade_id=r.omrade_id,
+                ar=r.ar,
+                kon=r.kon,
+                grupp=r.grupp,
+                varde=r.varde,
+                status=r.status,
+                kalla=kalla,
+                hamtad=nu,
+                exempel=exempel,
             )
-        elif _lika(fore[1], r.varde) and fore[2] == r.status and fore[3] == kalla and fore[4] == exempel:
-            utfall.oforandrade += 1
-        else:
-            andrade.append(Varde(pk=fore[0], varde=r.varde, status=r.status, kalla=kalla, hamtad=nu, exempel=exempel))
-    Varde.objects.bulk_create(nya, batch_size=BATCH)
-    Varde.objects.bulk_update(andrade, ["varde", "status", "kalla", "hamtad", "exempel"], batch_size=BATCH)
-    utfall.nya, utfall.andrade = len(nya), len(andrade)
-    if nya or andrade:
+
+    for omgang in _i_omgangar(att_skriva()):
+        Varde.objects.bulk_create(
+            omgang,
+            update_conflicts=True,
+            unique_fields=["indikator", "omrade", "ar", "kon", "grupp"],
+            update_fields=["varde", "status", "kalla", "hamtad", "exempel"],
+        )
+    if utfall.nya or utfall.andrade:
         published_version_bump()
     return utfall
 
