@@ -77,9 +77,13 @@ def _uppslag(plan: Plan):
 
 
 def statistik_preview(*, user, plan: Plan, data: bytes, filnamn: str = "", kalla: str = Kalla.EGEN) -> Forhandsvisning:
-    """Validate every row of the file; nothing is written. A fault of the whole file (layout,
-    encoding, container) is a Domanfel."""
+    """Validate every row of the file and say what would change; nothing is written. A fault of
+    the whole file (layout, encoding, container) is a Domanfel."""
     check_perm(user, "indikatorer.import_varde")
+    return _validera(plan=plan, data=data, filnamn=filnamn, kalla=kalla, jamfor=True)
+
+
+def _validera(*, plan: Plan, data: bytes, filnamn: str, kalla: str, jamfor: bool) -> Forhandsvisning:
     filrader = statistikfil.read(data, filnamn=filnamn)
     if not filrader:
         raise Domanfel(_("Filen innehåller inga värden."), code="tom")
@@ -142,7 +146,7 @@ def statistik_preview(*, user, plan: Plan, data: bytes, filnamn: str = "", kalla
             resultat.fel.extend(Radfel(r.rad, text) for text in fel)
         else:
             resultat.rader.append(Ny(ind.pk, omr.pk, ar, kon, r.grupp, varde, r.status))
-    if not resultat.fel:
+    if jamfor and not resultat.fel:
         resultat.utfall, andrade = forandring(rader=resultat.rader, kalla=kalla)
         namn_ind = {i.pk: i.namn for i in indikatorer.values()}
         namn_omr = {o.pk: o.namn for o in omraden.values()}
@@ -156,7 +160,8 @@ def statistik_preview(*, user, plan: Plan, data: bytes, filnamn: str = "", kalla
 @transaction.atomic
 def statistik_apply(*, user, plan: Plan, data: bytes, filnamn: str = "", kalla: str = Kalla.EGEN) -> Inlasning:
     """Validate the file again and write every row, or refuse the whole file with the first reasons."""
-    forhand = statistik_preview(user=user, plan=plan, data=data, filnamn=filnamn, kalla=kalla)
+    check_perm(user, "indikatorer.import_varde")
+    forhand = _validera(plan=plan, data=data, filnamn=filnamn, kalla=kalla, jamfor=False)
     if forhand.fel:
         texter = [_("Rad %(rad)s: %(text)s") % {"rad": f.rad, "text": f.text} for f in forhand.fel[:5]]
         raise Domanfel(
