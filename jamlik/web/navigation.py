@@ -31,6 +31,7 @@ SECTIONS = {
         "uppfoljning:sammanstallningar",
         "uppfoljning:sammanstallning",
         "uppfoljning:processutvardering_edit",
+        "indikatorer:import",
     },
     "aviseringar": {"aviseringar:lista", "aviseringar:installningar"},
 }
@@ -70,6 +71,7 @@ TRAILS = {
     "uppfoljning:processutvardering": [START, UPPFOLJNING, UTVARDERINGAR],
     "uppfoljning:processutvardering_edit": [START, PLANAGARE, UTVARDERINGAR],
     "uppfoljning:sammanstallningar": [START, PLANAGARE],
+    "indikatorer:import": [START, PLANAGARE],
     "uppfoljning:sammanstallning": [START, PLANAGARE, SAMMANSTALLNINGAR],
     "aviseringar:installningar": [START, ("aviseringar:lista", _("Aviseringar"))],
 }
