@@ -18,6 +18,7 @@ from indikatorer.choices import Inlasningsstatus, Kalla, Kon, Niva
 from indikatorer.kolada import Klient, KoladaFel
 from indikatorer.models import Indikator, Inlasning, Omrade
 from indikatorer.services.varden import Ny, Utfall, varden_upsert
+from jamlik.ops.published import published_version_bump
 from jamlik.rules import check_perm
 
 
@@ -43,8 +44,9 @@ def kolada_indikator_hamta(*, indikator: Indikator, klient: Klient, ar: list[int
         return 0, Utfall()
     if not indikator.definition:
         meta = klient.kpi(indikator.kolada_kpi)
-        if meta and meta.get("description"):
-            Indikator.objects.filter(pk=indikator.pk, definition="").update(definition=str(meta["description"]))
+        beskrivning = str((meta or {}).get("description") or "")
+        if beskrivning and Indikator.objects.filter(pk=indikator.pk, definition="").update(definition=beskrivning):
+            published_version_bump()  # an update() sends no signal
     if indikator.kolada_per_enhet:
         rader = klient.oudata(indikator.kolada_kpi, enheter=sorted(omraden), ar=ar)
     else:
