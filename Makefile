@@ -66,6 +66,7 @@ data: migrate
 	$(PY) manage.py load_plan
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_utvardering
+	$(PY) manage.py load_demo_indikatorer
 
 ## make run: set up everything on a fresh machine and serve the portal at http://$(HOST):$(PORT)
 run: data

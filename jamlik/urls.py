@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("uppfoljning.urls")),
     path("", include("synpunkter.urls")),
     path("", include("aviseringar.urls")),
+    path("", include("indikatorer.urls")),
     path("planer/<slug:plan>/", include((web_urls.planvyer, "planer"))),
     path("", include("jamlik.web.urls")),
 ]

@@ -3,13 +3,17 @@ version (jamlik/ops/published.py): a hit runs no query and renders no template, 
 visible on the next anonymous request, a logged-in page is never served to anyone else, every
 language and filter has its own entry, conditional requests get a 304, Redis down means rendering."""
 
+from io import StringIO
+
 import pytest
 import redis
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
 from django.test.signals import template_rendered
 
+from indikatorer.services.statistik import statistik_apply
 from jamlik.ops.public_cache import LocalEntries
 from jamlik.ops.published import CHANNEL, VERSION_KEY, _new_version, published_version, published_version_followed
 from konto.services import api_nyckel_create
@@ -40,6 +44,7 @@ PUBLIC = [
     "/samverkansaktiviteter/familjecentrerat-arbetssatt/",
     "/styrningsaktiviteter/integrera-jamlikhet/",
     "/sok/?q=bibliotek",
+    "/skillnader/",
     "/aktiviteter.csv",
     "/api/v1/matris/",
     "/api/v1/organisationer/",
@@ -218,6 +223,28 @@ def test_a_plan_edit_is_visible_on_the_next_anonymous_request(response_cache, cl
         strategi.save()
     assert "Minska boendesegregationen i hela staden" in client.get(url).content.decode()
     assert "Minska boendesegregationen i hela staden" in client.get("/matris/").content.decode()
+
+
+def test_indicator_pages_are_cached_and_imported_values_are_visible_on_the_next_request(
+    response_cache, client, plan, planagare, django_assert_num_queries
+):
+    call_command("load_demo_indikatorer", "--force", stdout=StringIO())
+    urls = [
+        "/skillnader/",
+        "/skillnader/exempel-trangboddhet/",
+        "/api/v1/varden/?indikator=exempel-trangboddhet&ar=2022&kon=T",
+    ]
+    for url in urls:
+        assert client.get(url)["X-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert client.get(url)["X-Cache"] == "hit"
+    # Values arrive by bulk writes (no model signals): the import bumps the version itself.
+    fil = b"indikator;omrade;ar;kon;varde\nexempel-trangboddhet;exempel-angered;2022;T;99,9\n"
+    statistik_apply(user=planagare, plan=plan, data=fil)
+    for url in urls:
+        svar = client.get(url)
+        assert svar["X-Cache"] == "miss"
+        assert "99,9" in svar.content.decode() or "99.9" in svar.content.decode()
 
 
 def test_a_final_evaluation_is_visible_on_the_next_anonymous_request(

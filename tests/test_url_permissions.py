@@ -39,6 +39,11 @@ PLANVYER = {
     "uppfoljning-flode",
     "statusrapporter-csv",
     "statusrapporter-xlsx",
+    # Differences in living conditions: indicators by area, year and gender, and their values as downloads.
+    "indikatorer",
+    "indikator",
+    "indikator-csv",
+    "indikator-xlsx",
 }
 PUBLIC_NAMES = {
     *(f"web:{namn}" for namn in PLANVYER),
@@ -64,7 +69,8 @@ PUBLIC_NAMES = {
 # Read-only public API endpoints (DRF router names); their querysets hide unpublished rows.
 PUBLIC_API = re.compile(
     r"^(plan|malomrade|strategi|forutsattning|organisation|samverkansaktivitet|styrningsaktivitet|matris|"
-    r"styrandedokument|styrande-dokument|matrisplacering|statusrapport|uppfoljningsperiod|processutvardering)"
+    r"styrandedokument|styrande-dokument|matrisplacering|statusrapport|uppfoljningsperiod|processutvardering|"
+    r"indikator|omrade|varde)"
     r"-(list|detail)$"
 )
 SKIP_PREFIXES = ("admin/", "static/", "media/", "i18n/setlang")
@@ -86,7 +92,7 @@ def candidate_values():
     """Real identifiers present in the database, to fill URL parameters with."""
     slugs, pks = [], []
     for model in apps.get_models():
-        if model._meta.app_label not in {"plan", "samverkan", "uppfoljning"}:
+        if model._meta.app_label not in {"plan", "samverkan", "uppfoljning", "indikatorer"}:
             continue
         field_names = {f.name for f in model._meta.fields}
         if "slug" in field_names:
@@ -115,6 +121,7 @@ def fill(route: str, slugs, pks) -> list[str]:
 def test_every_url_refuses_anonymous_unless_public(client, admin_client, plan):
     call_command("load_demo", "--force", stdout=StringIO())
     call_command("load_demo_utvardering", "--force", stdout=StringIO())
+    call_command("load_demo_indikatorer", "--force", stdout=StringIO())
     # A compilation under way, so the report's page and the progress fragment it polls are walked too.
     Uppfoljningsrapport.objects.create(plan=plan, ar=2021, version=1, status="running", koad=timezone.now())
     slugs, pks = candidate_values()

@@ -58,6 +58,7 @@ NOT_PUBLIC = frozenset(
         "django_celery_beat",  # Celery beat schedule, if ever installed
         "aviseringar",  # notifications (issue 12): records for logged-in users only
         "plan.medlemskap",  # which user acts for which organisation
+        "indikatorer.inlasning",  # the record of fetches and imports (their values bump it themselves)
     }
 )
 

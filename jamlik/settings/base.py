@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "uppfoljning",
     "synpunkter",
     "aviseringar",
+    "indikatorer",
     "jamlik",
 ]
 
@@ -275,6 +276,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aviseringar.veckosammanfattning",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
+    # Kolada publishes new values a few times a year; weekly is enough and unchanged runs write nothing.
+    "indikatorer-kolada": {
+        "task": "indikatorer.hamta_kolada",
+        "schedule": crontab(hour=4, minute=15, day_of_week="sun"),
+    },
 }
 
 # E-mail (notifications): SMTP configured from the environment. local.py prints to the console.
@@ -363,6 +369,16 @@ UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = int(env("UPLOAD_ZIP_MAX_UNCOMPRESSED_MB", "1
 # The reverse proxy's limit (nginx client_max_body_size) should be the same or lower.
 REQUEST_MAX_BYTES = int(env("REQUEST_MAX_MB", "12")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+
+# Indicators (indikatorer/): area statistics files, and Kolada's open API.
+INDIKATORER_IMPORT_MAX_BYTES = int(env("INDIKATORER_IMPORT_MAX_MB", "10")) * 1024 * 1024
+# A file may hold values for the plan's years and this many years before it (a baseline to compare with).
+INDIKATORER_JAMFORELSEAR = int(env("INDIKATORER_JAMFORELSEAR", "10"))
+KOLADA_BASE_URL = env("KOLADA_BASE_URL", "https://api.kolada.se/v3/")
+KOLADA_TIMEOUT = float(env("KOLADA_TIMEOUT", "20"))  # seconds per request (connect and read)
+KOLADA_RETRIES = int(env("KOLADA_RETRIES", "4"))  # attempts per page after the first
+KOLADA_BACKOFF = float(env("KOLADA_BACKOFF", "2"))  # seconds before the first retry, doubled each time
+KOLADA_PER_PAGE = int(env("KOLADA_PER_PAGE", "5000"))
 
 # Security defaults for every environment; production.py adds the HTTPS-only parts.
 # Strict Content-Security-Policy: no inline scripts or styles, nothing from other origins.

@@ -12,6 +12,7 @@ SECTIONS = {
     "aktiviteter": {"web:aktiviteter", "web:samverkansaktivitet", "web:styrningsaktivitet"},
     "organisationer": {"web:organisationer", "web:organisation"},
     "sok": {"web:sok"},
+    "indikatorer": {"web:indikatorer", "web:indikator"},
     "uppfoljning_publik": {"web:uppfoljning", "uppfoljning:processutvarderingar", "uppfoljning:processutvardering"},
     "rapporter": {
         "uppfoljning:mina_rapporter",
@@ -30,6 +31,7 @@ SECTIONS = {
         "uppfoljning:sammanstallningar",
         "uppfoljning:sammanstallning",
         "uppfoljning:processutvardering_edit",
+        "indikatorer:import",
     },
     "aviseringar": {"aviseringar:lista", "aviseringar:installningar"},
 }
@@ -47,6 +49,7 @@ UTVARDERINGAR = ("uppfoljning:processutvarderingar", _("Processutvärderingar"))
 SAMMANSTALLNINGAR = ("uppfoljning:sammanstallningar", _("Uppföljningsrapporter"))
 PLANAGARE = ("uppfoljning:planagare", _("Planägarens översikt"))
 UPPFOLJNING = ("web:uppfoljning", _("Uppföljning"))
+SKILLNADER = ("web:indikatorer", _("Skillnader i livsvillkor"))
 
 # The pages above a page (not the page itself: its own title is the h1 right below).
 TRAILS = {
@@ -54,6 +57,7 @@ TRAILS = {
     "web:styrningsaktivitet": [START, AKTIVITETER],
     "web:organisation": [START, ORGANISATIONER],
     "web:strategi": [START, MATRIS],
+    "web:indikator": [START, SKILLNADER],
     "uppfoljning:statusrapporter": [START, MINA],
     "uppfoljning:statusrapport": [START, MINA, RAPPORTER],
     "uppfoljning:statusrapport_ny": [START, MINA],
@@ -67,6 +71,7 @@ TRAILS = {
     "uppfoljning:processutvardering": [START, UPPFOLJNING, UTVARDERINGAR],
     "uppfoljning:processutvardering_edit": [START, PLANAGARE, UTVARDERINGAR],
     "uppfoljning:sammanstallningar": [START, PLANAGARE],
+    "indikatorer:import": [START, PLANAGARE],
     "uppfoljning:sammanstallning": [START, PLANAGARE, SAMMANSTALLNINGAR],
     "aviseringar:installningar": [START, ("aviseringar:lista", _("Aviseringar"))],
 }

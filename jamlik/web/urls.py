@@ -4,6 +4,7 @@ historical plan stays readable and citable. `plan.models.plan_reverse` picks the
 
 from django.urls import path
 
+from indikatorer.views import publik as indikatorer_views
 from jamlik.web import flode, monster, tema, views
 from plan import views as plan_views
 from samverkan import views as samverkan_views
@@ -32,6 +33,11 @@ planvyer = [
     path("uppfoljning/flode.atom", flode.UppfoljningFeed(), name="uppfoljning-flode"),
     path("uppfoljning/statusrapporter.csv", views.statusrapporter_csv, name="statusrapporter-csv"),
     path("uppfoljning/statusrapporter.xlsx", views.statusrapporter_xlsx, name="statusrapporter-xlsx"),
+    # Differences in living conditions: indicators by area, year and gender (indikatorer/)
+    path("skillnader/", indikatorer_views.indikator_list, name="indikatorer"),
+    path("skillnader/<slug:slug>/", indikatorer_views.indikator_detail, name="indikator"),
+    path("skillnader/<slug:slug>/varden.csv", indikatorer_views.indikator_csv, name="indikator-csv"),
+    path("skillnader/<slug:slug>/varden.xlsx", indikatorer_views.indikator_xlsx, name="indikator-xlsx"),
 ]
 
 urlpatterns = [

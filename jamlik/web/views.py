@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indikatorer.selectors.indikatorer import indikatorer_kopplade
 from jamlik.exports import csv_response, xlsx_response
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
@@ -105,7 +106,16 @@ def malomrade_detail(request, slug, plan=None):
     status = aktuell_status(plan=plan)
     for aktivitet, _placeringar in rader:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
-    return render(request, "web/malomrade_detail.html", {"plan": plan, "malomrade": malomrade, "rader": rader})
+    return render(
+        request,
+        "web/malomrade_detail.html",
+        {
+            "plan": plan,
+            "malomrade": malomrade,
+            "rader": rader,
+            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=malomrade),
+        },
+    )
 
 
 def strategi_detail(request, slug, plan=None):
@@ -123,6 +133,7 @@ def strategi_detail(request, slug, plan=None):
             "strategi": strategi,
             "placeringar": placeringar,
             "insatser": insatser_for_strategi(strategi=strategi),
+            "indikatorer": indikatorer_kopplade(plan=plan, strategi=strategi),
         },
     )
 
@@ -186,6 +197,7 @@ def samverkansaktivitet_detail(request, slug, plan=None):
             "strategier": detalj.strategier,
             "insatser": detalj.insatser,
             "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=detalj.aktivitet),
+            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=detalj.aktivitet),
         },
     )
 
@@ -205,6 +217,7 @@ def styrningsaktivitet_detail(request, slug, plan=None):
             "ansvar": roller["ansvar"],
             "pilotverksamheter": roller["pilotverksamhet"],
             "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
+            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },
     )
 
