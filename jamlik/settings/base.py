@@ -356,6 +356,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusrapportStatusEnum": "uppfoljning.choices.Status",
         "JobbstatusEnum": "uppfoljning.choices.Jobbstatus",
+        "OmradesnivaEnum": "indikatorer.choices.Niva",  # an area's level and an indicator's comparison level
     },
 }
 
