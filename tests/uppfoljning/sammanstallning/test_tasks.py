@@ -24,7 +24,7 @@ from tests.factories import api_key
 from tests.waiting import wait_for
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Uppfoljningsrapport
-from uppfoljning.services.sammanstallning import uppfoljningsrapport_start
+from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_start
 
 pytestmark = [
     pytest.mark.celery,
@@ -87,12 +87,26 @@ def test_api_start_poll_and_download(worker_thread, planagare):
     assert len(list(wb["Processutvärderingar"].values)) == 1 + 3
 
 
-def test_recompiling_makes_a_new_version(worker_thread, planagare):
-    first = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
-    second = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
-    assert (first.version, second.version) == (1, 2)
-    for rapport in (first, second):
-        wait_for(lambda r=rapport: Uppfoljningsrapport.objects.get(pk=r.pk).status == Jobbstatus.DONE, 120, "done")
+def test_identical_second_compilation_makes_no_new_version(worker_thread, planagare):
+    plan = plan_current()
+    first = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    # Started again at once: the same scope is already queued or running, so it is joined.
+    joined = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    assert (first.utfall, joined.utfall) == (Utfall.NY, Utfall.PAGAENDE)
+    assert joined.rapport.pk == first.rapport.pk
+    wait_for(lambda: Uppfoljningsrapport.objects.get(pk=first.rapport.pk).status == Jobbstatus.DONE, 120, "done")
+    # Nothing published changed since: no new version, the existing one is the answer.
+    again = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    assert (again.utfall, again.rapport.pk) == (Utfall.OFORANDRAD, first.rapport.pk)
+    # Asked for explicitly, a new version is made and lists no change.
+    forced = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021, tvinga=True)
+    assert (forced.utfall, forced.rapport.version) == (Utfall.NY, 2)
+    wait_for(lambda: Uppfoljningsrapport.objects.get(pk=forced.rapport.pk).status == Jobbstatus.DONE, 120, "done")
+    forced.rapport.refresh_from_db()
+    assert forced.rapport.fingeravtryck == Uppfoljningsrapport.objects.get(pk=first.rapport.pk).fingeravtryck
+    assert forced.rapport.andringar["foregaende"] == 1
+    assert not any(forced.rapport.andringar.get(f"{k}_antal") for k in ("rapporter_nya", "rapporter_andrade"))
+    assert Uppfoljningsrapport.objects.count() == 2
     assert sorted(
         p.name
         for p in (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021").iterdir()
@@ -150,7 +164,7 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
     first = _worker({**env, "JAMLIK_COMPILE_STEP_DELAY": "1.5"}, "forsta")
     second = None
     try:
-        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan_current(), ar=2021)
+        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan_current(), ar=2021).rapport
         wait_for(lambda: Uppfoljningsrapport.objects.filter(pk=rapport.pk, progress__gte=30).exists(), 60, "mid-job")
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
@@ -176,6 +190,7 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
     assert [p.name for p in folder.iterdir()] == ["v1"]
     assert [p.name for p in (folder / "v1").iterdir()] == [rapport.forsok]  # the killed run stored nothing
     assert sorted(p.name for p in (folder / "v1" / rapport.forsok).iterdir()) == [
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.docx",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.html",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.xlsx",
