@@ -56,10 +56,13 @@ class Organisationsrad:
 
 # Beyond this many activity × organisation rows the PDF/HTML points to the Excel sheet instead.
 DETALJ_MAX_RADER = 1500
-# Beyond this many organisations' accounts the documents a person reads (PDF, DOCX, HTML) keep the
-# accounts of the latest period only, and beyond this many even of that period they point to the
-# Excel sheet "Redovisningar", which always has every account in full.
-KONTO_MAX = 1500
+# Beyond this many long texts (organisations' accounts and samordnare's summaries) the documents a
+# person reads (PDF, DOCX, HTML) keep those of the latest period only, and beyond this many even of
+# that period they point to the Excel sheets "Redovisningar" and "Samlad status", which always have
+# every one in full. The real plan fully
+# reported has about 165 accounts over three periods (a PDF of some 120 pages, ~28 s in WeasyPrint);
+# 400 keeps a plan twice that size whole and the PDF of any city under a minute (docs/performance.md).
+KONTO_MAX = 400
 
 
 @dataclass
@@ -146,14 +149,19 @@ class Rapportdata:
     def antal_konton(self) -> int:
         return sum(len(k) for per in self.konton.values() for k in per.values())
 
+    def _texter(self, period_id: int | None = None) -> int:
+        """Accounts and the samordnare's summaries (of one period, or all): the long texts."""
+        konton = sum(len(lista) for per in self.konton.values() for p, lista in per.items() if period_id in (None, p))
+        return konton + sum(1 for (p, _a), s in self.samlad.items() if s.sammanfattning and period_id in (None, p))
+
     @property
     def konto_perioder(self) -> list[Uppfoljningsperiod]:
-        """The periods whose accounts the readable documents show in full (see KONTO_MAX)."""
-        if self.antal_konton <= KONTO_MAX or not self.perioder:
+        """The periods whose accounts and summaries the readable documents show in full (KONTO_MAX):
+        all, the latest only, or none; the Excel file always has every one."""
+        if self._texter() <= KONTO_MAX or not self.perioder:
             return self.perioder
         senaste = self.perioder[-1]
-        i_senaste = sum(len(per.get(senaste.pk, [])) for per in self.konton.values())
-        return [senaste] if i_senaste <= KONTO_MAX else []
+        return [senaste] if self._texter(senaste.pk) <= KONTO_MAX else []
 
     @property
     def fingeravtryck(self) -> str:

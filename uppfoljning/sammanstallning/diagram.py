@@ -34,6 +34,10 @@ STATUS_MONSTER = {
     Status.AVBRUTEN: ('<path d="M3,0 L3,6" stroke="#ffffff" stroke-width="1.5"/>', "#ffffff"),
 }
 
+# A chart with more bars than this is not drawn (it would not fit a page nor be read); its data
+# table says the same.
+DIAGRAM_MAX_RADER = 60
+
 RAD_HOJD = 22
 ETIKETT_BREDD = 260
 STAPEL_BREDD = 380
@@ -147,7 +151,9 @@ def draw_charts(data: Rapportdata) -> None:
             titel=f"Godkända statusrapporter per organisation och status, period {senaste}",
             rader=data.organisation_status,
             prefix="organisation",
-        ),
+        )
+        if len(data.organisation_status) <= DIAGRAM_MAX_RADER
+        else "",
         "perioder": stacked_bars(
             titel="Godkända statusrapporter per period och status", rader=data.period_status, prefix="perioder"
         ),

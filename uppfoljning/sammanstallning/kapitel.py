@@ -16,7 +16,7 @@ from uppfoljning.models import Processutvardering, ProcessutvarderingDel
 from uppfoljning.models.utvardering import DEL_FALT, UTVARDERING_FALT
 from uppfoljning.selectors.publicering import utvardering_underlag
 
-from .data import Aktivitetsrad, Rapportdata
+from .data import DETALJ_MAX_RADER, Aktivitetsrad, Rapportdata
 from .dokument import (
     Blad,
     Block,
@@ -200,7 +200,7 @@ def _aktivitet_block(data: Rapportdata, rad: Aktivitetsrad, utvardering: Process
     for period in data.perioder:
         samlad = data.samlad.get((period.pk, a.pk))
         periodens = konton.get(period.pk, [])
-        if not samlad and not periodens:
+        if (not samlad and not periodens) or period.pk not in visade:
             continue
         block.append(Rubrik(3, f"Period {period.namn}"))
         if samlad:
@@ -211,17 +211,8 @@ def _aktivitet_block(data: Rapportdata, rad: Aktivitetsrad, utvardering: Process
                 )
         if not periodens:
             block.append(Stycke("Inga godkända redovisningar från organisationerna.", "notis"))
-        elif period.pk in visade:
-            for konto in periodens:
-                block.extend(_konto_block(konto))
-        else:
-            block.append(
-                Stycke(
-                    f"{len(periodens)} godkända redovisningar; de finns i sin helhet i Excel-filens blad "
-                    "”Redovisningar”.",
-                    "notis",
-                )
-            )
+        for konto in periodens:
+            block.extend(_konto_block(konto))
     if not konton and not any((p.pk, a.pk) in data.samlad for p in data.perioder):
         block.append(Stycke("Ingen godkänd statusrapport och ingen samlad status ännu.", "notis"))
     if utvardering is not None:
@@ -233,8 +224,12 @@ def _aktiviteter(data: Rapportdata, typ: str) -> list[Block]:
     utvarderingar = {u.aktivitet_id: u for u in data.utvarderingar}
     block: list[Block] = []
     for rad in data.aktiviteter:
-        if rad.aktivitet.typ == typ:
-            block.extend(_aktivitet_block(data, rad, utvarderingar.get(rad.aktivitet.pk)))
+        if rad.aktivitet.typ != typ:
+            continue
+        utvardering = utvarderingar.get(rad.aktivitet.pk)
+        if not data.konto_perioder and utvardering is None:
+            continue  # too many texts for a readable document: the status table and Excel have it
+        block.extend(_aktivitet_block(data, rad, utvardering))
     return block
 
 
@@ -244,12 +239,16 @@ def _begransning(data: Rapportdata) -> list[Block]:
     if data.konto_perioder:
         text = (
             f"Urvalet har {data.antal_konton} godkända redovisningar. Här återges den senaste periodens "
-            "redovisningar i sin helhet; alla finns i Excel-filens blad ”Redovisningar”."
+            "redovisningar och sammanfattningar i sin helhet; alla finns i Excel-filens blad ”Redovisningar” "
+            "och ”Samlad status”."
         )
     else:
         text = (
-            f"Urvalet har {data.antal_konton} godkända redovisningar, för många för ett läsbart dokument. "
-            "De finns i sin helhet i Excel-filens blad ”Redovisningar”."
+            f"Urvalet har {data.antal_konton} godkända redovisningar och samordnarnas sammanfattningar för "
+            f"{len(data.aktiviteter)} aktiviteter, för många för ett läsbart dokument. Här återges "
+            "processutvärderingarna; aktiviteternas status står i tabellen ”Status per aktivitet över "
+            "perioderna”, och alla redovisningar och sammanfattningar finns i Excel-filens blad "
+            "”Redovisningar” och ”Samlad status”."
         )
     return [Stycke(text, "notis")]
 
@@ -361,9 +360,26 @@ def diagram(data: Rapportdata) -> Kapitel | None:
             "i stapeln, inte bara med färg. Tabellen under varje diagram har samma siffror."
         )
     ]
+    blad = []
     for nyckel, forsta, titel, rader in figurer:
-        block.append(Diagram(data.diagram.get(nyckel, ""), titel, titel, _diagram_tabell(titel, forsta, rader)))
-    return Kapitel("diagram", "Status i diagram", block)
+        tabell = _diagram_tabell(titel, forsta, rader)
+        blad.append(Blad(f"Diagram {forsta.lower()}", tabell.kolumner, tabell.rader, [50] + [16] * 7))
+        if len(rader) > DETALJ_MAX_RADER:
+            block.append(Rubrik(2, titel))
+            block.append(
+                Stycke(
+                    f"{len(rader)} rader: för många för ett diagram och en tabell i ett läsbart dokument. "
+                    f"Siffrorna finns i Excel-filens blad ”Diagram {forsta.lower()}”.",
+                    "notis",
+                )
+            )
+        elif svg := data.diagram.get(nyckel):
+            block.append(Diagram(svg, titel, titel, tabell))
+        else:
+            block.append(Rubrik(2, titel))
+            block.append(Stycke(f"{len(rader)} rader: för många för ett diagram; siffrorna står i tabellen.", "notis"))
+            block.append(tabell)
+    return Kapitel("diagram", "Status i diagram", block, blad=blad)
 
 
 def status_per_period(data: Rapportdata) -> Kapitel | None:
@@ -391,7 +407,18 @@ def status_per_period(data: Rapportdata) -> Kapitel | None:
                     for a in data.aktiviteter
                 ],
                 [60, 30] + [22] * (2 * len(data.perioder)),
-            )
+            ),
+            Blad(
+                "Samlad status",
+                ["Period", "Aktivitet", "Samlad status", "Samordnarens sammanfattning", "Exempel"],
+                [
+                    [p.namn, a.aktivitet.titel, s.status_label, s.sammanfattning, "Ja" if s.exempel else ""]
+                    for p in data.perioder
+                    for a in data.aktiviteter
+                    if (s := data.samlad.get((p.pk, a.aktivitet.pk))) is not None
+                ],
+                [12, 60, 22, 80, 10],
+            ),
         ],
     )
 
@@ -470,6 +497,12 @@ def rapportering(data: Rapportdata) -> Kapitel | None:
                 ["Organisation", *[p.namn for p in data.perioder], "Andel"],
                 [[o.namn, *[f"{g} av {f}" for g, f in o.perioder], f"{o.andel} %"] for o in data.organisationer],
                 tal=frozenset(range(1, len(data.perioder) + 2)),
+            )
+            if len(data.organisationer) <= DETALJ_MAX_RADER
+            else Stycke(
+                f"{len(data.organisationer)} organisationer: tabellen finns i Excel-filens blad ”Rapportering "
+                "per organisation”.",
+                "notis",
             ),
         ],
         blad=[

@@ -18,8 +18,13 @@ from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
 from uppfoljning.choices import Jobbstatus, Omfattning, Rapporttillstand
 from uppfoljning.models import Statusrapport, Uppfoljningsrapport
+from uppfoljning.sammanstallning import data as sammanstallning_data
 from uppfoljning.sammanstallning import jobb
+from uppfoljning.sammanstallning.data import gather
+from uppfoljning.sammanstallning.diagram import draw_charts
 from uppfoljning.sammanstallning.dokument import KAPITEL, Kapitel, Stycke, registrera
+from uppfoljning.sammanstallning.kapitel import dokument
+from uppfoljning.sammanstallning.render import render_html
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +239,18 @@ def test_another_chapter_can_be_registered(demo, media_root):
     assert rubriker.count("Indikatorer") == 1
     assert rubriker.index("Indikatorer") == rubriker.index("Status i diagram") - 1
     assert "Indikatorer för 2021." in pdf_text(media_root / result.pdf_fil)
+
+
+def test_too_many_texts_for_a_readable_document_point_to_the_excel_sheets(demo, monkeypatch):
+    data = gather(plan=plan_current(), ar=2021)
+    draw_charts(data)
+    html = " ".join(render_html(dokument(data)).split())
+    assert KONTO in html and SAMMANFATTNING in html
+    monkeypatch.setattr(sammanstallning_data, "KONTO_MAX", 3)  # the latest period alone has more
+    html = " ".join(render_html(dokument(data)).split())
+    assert KONTO not in html and SAMMANFATTNING not in html
+    assert "för många för ett läsbart dokument" in html
+    assert "Samlad bedömning: Genomförs i hög grad enligt intentionen" in html  # evaluations stay
+    blad = {b.titel: b for k in dokument(data).kapitel for b in k.blad}
+    assert any(KONTO in (r[4] or "") for r in blad["Redovisningar"].rader)
+    assert SAMMANFATTNING in [r[3] for r in blad["Samlad status"].rader]

@@ -70,7 +70,11 @@ def test_xlsx_has_one_sheet_per_table_with_expected_rows(demo, media_root):
     assert wb.sheetnames == [
         "Processutvärderingar",
         "Pilotverksamheter",
+        "Diagram målområde",
+        "Diagram period",
+        "Diagram organisation",
         "Status per aktivitet",
+        "Samlad status",
         "Strategimatris",
         "Rapportering per organisation",
         "Statusrapporter",

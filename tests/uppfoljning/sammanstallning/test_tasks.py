@@ -8,11 +8,13 @@ import subprocess
 import sys
 import time
 
+import pikepdf
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connection
+from docx import Document
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
@@ -22,8 +24,8 @@ from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
 from tests.factories import api_key
 from tests.waiting import wait_for
-from uppfoljning.choices import Jobbstatus
-from uppfoljning.models import Uppfoljningsrapport
+from uppfoljning.choices import Jobbstatus, Rapporttillstand
+from uppfoljning.models import Statusrapport, Uppfoljningsrapport
 from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_start
 
 pytestmark = [
@@ -44,7 +46,14 @@ def worker_thread(demo):
         yield
 
 
+FARLIG = "=cmd|' /C calc'!A0"
+
+
 def test_api_start_poll_and_download(worker_thread, planagare):
+    # Formula-looking text in a published account: a string cell in the spreadsheet, never a formula.
+    Statusrapport.objects.filter(organisation__namn="Kulturnämnden", tillstand=Rapporttillstand.GODKAND).update(
+        genomfort=FARLIG
+    )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(planagare)}")
     response = client.post("/api/v1/uppfoljningsrapporter/", {"ar": 2021}, format="json")
@@ -81,10 +90,32 @@ def test_api_start_poll_and_download(worker_thread, planagare):
         assert aktivitet.titel in text
     assert "Genomförs i hög grad enligt intentionen" in text
 
+    # The officials' own words: an approved account and the samordnare's summary of the activity.
+    assert "Utökade hembesök: sex hembesök i stället för två hos förstagångsföräldrar" in text
+    assert "Utökade hembesök och språkcaféer är igång i flera stadsdelar; samverkansforum bemannas." in text
+    # Tagged: structure tree, marked content, Swedish, the title shown.
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as doc:
+        assert "/StructTreeRoot" in doc.Root
+        assert bool(doc.Root.MarkInfo.Marked) is True
+        assert str(doc.Root.Lang) == "sv"
+        with doc.open_metadata() as meta:
+            assert meta["dc:title"] == "Uppföljning 2021 av Göteborgs Stads plan för en jämlik stad 2019–2022"
+
+    docx = client.get(job["filer"]["docx"]["url"])
+    assert docx.status_code == 200
+    word = Document(io.BytesIO(b"".join(docx.streaming_content)))
+    rubriker = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Samverkansaktiviteter") in rubriker
+    assert {("Heading 2", a.titel) for a in Samverkansaktivitet.objects.all()} <= set(rubriker)
+
     xlsx = client.get(job["filer"]["xlsx"]["url"])
     wb = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True)
-    assert wb.sheetnames[:3] == ["Processutvärderingar", "Pilotverksamheter", "Status per aktivitet"]
+    assert wb.sheetnames[:3] == ["Processutvärderingar", "Pilotverksamheter", "Diagram målområde"]
     assert len(list(wb["Processutvärderingar"].values)) == 1 + 3
+    wb = load_workbook(io.BytesIO(b"".join(client.get(job["filer"]["xlsx"]["url"]).streaming_content)))
+    (cell,) = [c for row in wb["Redovisningar"].iter_rows() for c in row if c.value == FARLIG]
+    assert cell.data_type == "s"
+    assert [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
 
 
 def test_identical_second_compilation_makes_no_new_version(worker_thread, planagare):
