@@ -4,6 +4,7 @@ queries whatever the data size (reports as plain tuples, so 100 000 rows stay ch
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
@@ -126,7 +127,7 @@ class Rapportdata:
     diagram: dict[str, str] = field(default_factory=dict)
     andringar: dict | None = None  # what changed since the previous version (set by the job)
 
-    @property
+    @cached_property
     def har_exempel(self) -> bool:
         """Whether demo content is in the report (then labelled "Exempel" where it appears)."""
         return (
@@ -145,7 +146,7 @@ class Rapportdata:
         of readable size; beyond that the reader gets the Excel file's sheet (all the rows)."""
         return self.detaljrader <= DETALJ_MAX_RADER
 
-    @property
+    @cached_property
     def antal_konton(self) -> int:
         return sum(len(k) for per in self.konton.values() for k in per.values())
 
@@ -154,7 +155,7 @@ class Rapportdata:
         konton = sum(len(lista) for per in self.konton.values() for p, lista in per.items() if period_id in (None, p))
         return konton + sum(1 for (p, _a), s in self.samlad.items() if s.sammanfattning and period_id in (None, p))
 
-    @property
+    @cached_property
     def konto_perioder(self) -> list[Uppfoljningsperiod]:
         """The periods whose accounts and summaries the readable documents show in full (KONTO_MAX):
         all, the latest only, or none; the Excel file always has every one."""

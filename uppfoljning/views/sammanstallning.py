@@ -115,7 +115,6 @@ def rapport_detail(request, pk):
             "omfattning": rapport.omfattning,
             "malomrade": rapport.malomrade_id,
             "organisation": rapport.organisation_id,
-            "tvinga": True,
         }
     )
     return render(
