@@ -78,3 +78,18 @@ class StartSerializer(serializers.Serializer):
     tvinga = serializers.BooleanField(
         default=False, help_text="Skapa en ny version även om underlaget inte har ändrats sedan den senaste."
     )
+
+
+class StartSvarSerializer(UppfoljningsrapportSerializer):
+    """The answer to a start: the version (new, joined or unchanged) and what the start did."""
+
+    utfall = serializers.ChoiceField(
+        choices=[("ny", "ny"), ("pagaende", "pagaende"), ("oforandrad", "oforandrad")],
+        read_only=True,
+        help_text="ny: en ny version sammanställs; pagaende: samma urval sammanställs redan, det jobbet "
+        "returneras; oforandrad: underlaget har inte ändrats sedan den returnerade versionen.",
+    )
+
+    class Meta(UppfoljningsrapportSerializer.Meta):
+        fields = [*UppfoljningsrapportSerializer.Meta.fields, "utfall"]
+        read_only_fields = fields

@@ -2,6 +2,8 @@
 starts a compilation (202 + a job to poll), GET lists versions with links."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -10,7 +12,11 @@ from rest_framework.response import Response
 from jamlik.rules import may
 from plan.api.scoping import plan_from_slug
 from plan.models import Malomrade, Organisation
-from uppfoljning.api.serializers.sammanstallning import StartSerializer, UppfoljningsrapportSerializer
+from uppfoljning.api.serializers.sammanstallning import (
+    StartSerializer,
+    StartSvarSerializer,
+    UppfoljningsrapportSerializer,
+)
 from uppfoljning.choices import Omfattning
 from uppfoljning.filters.sammanstallning import UppfoljningsrapportFilterSet
 from uppfoljning.sammanstallning.filer import download_response
@@ -30,6 +36,23 @@ class IsPlanagare(permissions.BasePermission):
         return may(request.user, perm)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        summary=gettext_lazy("Starta en sammanställning (hela planen, ett målområde eller en organisation)."),
+        request=StartSerializer,
+        responses={
+            202: OpenApiResponse(
+                StartSvarSerializer, description=gettext_lazy("Ny version, eller samma urval pågår redan.")
+            ),
+            200: OpenApiResponse(
+                StartSvarSerializer, description=gettext_lazy("Underlaget har inte ändrats: den senaste versionen.")
+            ),
+            400: OpenApiResponse(description=gettext_lazy("Ogiltig indata (skäl i svaret).")),
+            403: OpenApiResponse(description=gettext_lazy("Saknar behörighet.")),
+            404: OpenApiResponse(description=gettext_lazy("Planen finns inte.")),
+        },
+    )
+)
 class UppfoljningsrapportViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -71,7 +94,8 @@ class UppfoljningsrapportViewSet(
             organisation=organisation,
             tvinga=data["tvinga"],
         )
-        body = {**self.get_serializer(resultat.rapport).data, "utfall": resultat.utfall}
+        resultat.rapport.utfall = resultat.utfall
+        body = StartSvarSerializer(resultat.rapport, context=self.get_serializer_context()).data
         if resultat.utfall == Utfall.OFORANDRAD:
             # Nothing changed since this version: no job, the existing version is the answer.
             return Response(body, status=status.HTTP_200_OK, headers={"Location": body["poll_url"]})
