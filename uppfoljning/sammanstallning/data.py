@@ -1,6 +1,7 @@
 """The data of a compiled follow-up report: one consistent snapshot, read in a fixed number of
 queries whatever the data size (reports as plain tuples, so 100 000 rows stay cheap)."""
 
+import contextlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -176,15 +177,22 @@ def _vanligaste(counts: Counter) -> str | None:
     return max(counts.items(), key=lambda kv: (kv[1], -ordning[kv[0]]))[0]
 
 
-def gather(*, plan: Plan, ar: int, urval: Urval | None = None) -> Rapportdata:
-    """Read everything the report shows. A fixed number of queries whatever the data size; on
-    PostgreSQL inside one REPEATABLE READ transaction, so every table is read at the same instant
-    (the manifest, and so the fingerprint, too)."""
-    urval = urval or Urval(plan, ar)
+@contextlib.contextmanager
+def snapshot():
+    """One consistent read: on PostgreSQL a REPEATABLE READ, READ ONLY transaction, so every table
+    (and every chapter builder run inside it) sees the same instant. Nested, it joins the outer one."""
     with transaction.atomic():
         if connection.vendor == "postgresql" and not connection.savepoint_ids:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def gather(*, plan: Plan, ar: int, urval: Urval | None = None) -> Rapportdata:
+    """Read everything the report shows. A fixed number of queries whatever the data size, inside
+    one snapshot (the manifest, and so the fingerprint, too)."""
+    urval = urval or Urval(plan, ar)
+    with snapshot():
         return _gather(urval)
 
 

@@ -33,7 +33,7 @@ from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import Statusrapport, Uppfoljningsrapport
 from uppfoljning.selectors.sammanstallning import Urval, fingeravtryck, senaste_klara
 
-from .data import Rapportdata, gather
+from .data import Rapportdata, gather, snapshot
 from .diagram import draw_charts
 from .kapitel import dokument
 from .render import render_html, render_pdf, render_xlsx
@@ -215,12 +215,15 @@ def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
 
     _report(rapport.pk, forsok, "underlag")
     urval = Urval.for_rapport(rapport)
-    data = gather(plan=rapport.plan, ar=rapport.ar, urval=urval)
-    foregaende = senaste_klara(urval, fore_version=rapport.version)
-    data.andringar = andringar(foregaende, data)
+    # The data, the comparison with the previous version and every chapter (a registered builder
+    # may read more) in one snapshot; the progress is recorded outside it (the snapshot is read-only).
+    with snapshot():
+        data = gather(plan=rapport.plan, ar=rapport.ar, urval=urval)
+        foregaende = senaste_klara(urval, fore_version=rapport.version)
+        data.andringar = andringar(foregaende, data)
+        draw_charts(data)
+        dok = dokument(data)
     _report(rapport.pk, forsok, "diagram")
-    draw_charts(data)
-    dok = dokument(data)
     with tempfile.TemporaryDirectory(dir=staging, prefix=f"{rapport.pk}-{forsok}-") as tmp:
         ut = Path(tmp)
         _report(rapport.pk, forsok, "html")
