@@ -8,6 +8,12 @@ the cost grows with the number of reports:
     DJANGO_SETTINGS_MODULE=jamlik.settings.test bash scripts/with-services.sh \
         .venv/bin/python bench/compile.py --reports 50000 100000
 
+`--scale 1 10 100` instead times the real plan fully reported, and cities 10 and 100 times its
+size: the plan's own activities and roles (scale 1), plus for a larger city as many more
+organisations and activities with roles in proportion; every expected organisation reports
+every period (2019–2021) with an approved account of realistic length (what was done, obstacles,
+next steps, strategies) and every activity has the samordnare's overall status and summary.
+
 Needs DATABASE_URL to point at a PostgreSQL server where it may create the database
 `jamlik_bench` (dropped afterwards).
 """
@@ -91,9 +97,102 @@ def build(*, aktiviteter: int, organisationer: int, perioder: int, rapporter: in
     )
 
 
+TEXT = (
+    "Arbetet har fortsatt enligt plan under perioden. Vi har genomfört gemensamma träffar med "
+    "samverkansparterna, tagit fram en lägesbild för stadsområdet och prövat nya arbetssätt "
+    "tillsammans med civilsamhället. Resultaten följs upp med enkäter och intervjuer. "
+)
+
+
+def build_scale(*, skala: int) -> int:
+    """The real plan, every expected organisation reporting every period with a full account;
+    for skala > 1 a city that many times larger (organisations, activities, roles). Returns the
+    number of approved reports."""
+    from django.utils import timezone
+
+    from jamlik.management.commands.load_plan import DEFAULT_PATH, load_plan_file
+    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
+    from plan.models import Aktivitet, Aktivitetsroll, Organisation, Strategi
+    from plan.selectors import plan_current
+    from uppfoljning.choices import Rapporttillstand, Status
+    from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
+    from uppfoljning.selectors.rapportering import forvantade_par
+
+    load_plan_file(DEFAULT_PATH)
+    plan = plan_current()
+    rnd = random.Random(2021)
+    kommun = plan.program.kommun
+    bas_akt = Aktivitet.objects.filter(plan=plan).count()
+    bas_org = Organisation.objects.filter(kommun=kommun).count()
+    bas_roller = Aktivitetsroll.objects.filter(aktivitet__plan=plan).count()
+    if skala > 1:
+        orgs = Organisation.objects.bulk_create(
+            Organisation(kommun=kommun, namn=f"Syntetisk nämnd {i}", slug=f"syntetisk-{i}", typ=OrganisationTyp.NAMND)
+            for i in range(bas_org * (skala - 1))
+        )
+        akts = Aktivitet.objects.bulk_create(
+            Aktivitet(
+                plan=plan,
+                typ=AktivitetTyp.STYRNING,
+                titel=f"Syntetisk aktivitet {i}",
+                slug=f"synt-akt-{i}",
+                ordning=100 + i,
+            )
+            for i in range(bas_akt * (skala - 1))
+        )
+        per_akt = max(1, round(bas_roller / bas_akt))
+        Aktivitetsroll.objects.bulk_create(
+            (
+                Aktivitetsroll(aktivitet=a, organisation=o, roll=Roll.ANSVAR)
+                for a in akts
+                for o in rnd.sample(orgs, min(per_akt, len(orgs)))
+            ),
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+    perioder = Uppfoljningsperiod.objects.bulk_create(
+        Uppfoljningsperiod(plan=plan, namn=str(ar), slug=str(ar), oppnar=date(ar, 11, 1), sista_dag=date(ar + 1, 1, 31))
+        for ar in (2019, 2020, 2021)
+    )
+    statusar = list(Status.values)
+    nu = timezone.now()
+    par = forvantade_par(plan=plan, perioder=perioder)
+    for p in perioder:
+        Statusrapport.objects.bulk_create(
+            (
+                Statusrapport(
+                    period=p,
+                    aktivitet_id=a,
+                    organisation_id=o,
+                    status=rnd.choice(statusar),
+                    tillstand=Rapporttillstand.GODKAND,
+                    genomfort=TEXT * 3,
+                    hinder=TEXT,
+                    nasta_steg=TEXT * 2,
+                    godkand=nu,
+                )
+                for a, o in par[p.pk]
+            ),
+            batch_size=5000,
+        )
+        Aktivitetsstatus.objects.bulk_create(
+            Aktivitetsstatus(period=p, aktivitet=a, status=rnd.choice(statusar), sammanfattning=TEXT * 2)
+            for a in Aktivitet.objects.filter(plan=plan)
+        )
+    strategier = list(Strategi.objects.values_list("pk", flat=True))
+    Through = Statusrapport.strategier.through
+    ids = Statusrapport.objects.values_list("pk", flat=True).iterator()
+    Through.objects.bulk_create(
+        (Through(statusrapport_id=i, strategi_id=s) for i in ids for s in rnd.sample(strategier, 2)),
+        batch_size=10000,
+        ignore_conflicts=True,
+    )
+    return Statusrapport.objects.count()
+
+
 def measure(ar: int) -> dict[str, float]:
     from plan.selectors import plan_current
-    from uppfoljning.sammanstallning import data, diagram, render
+    from uppfoljning.sammanstallning import data, diagram, kapitel, render, word
 
     tider: dict[str, float] = {}
     t = time.perf_counter()
@@ -101,17 +200,29 @@ def measure(ar: int) -> dict[str, float]:
     tider["data"] = time.perf_counter() - t
     t = time.perf_counter()
     diagram.draw_charts(rapport)
-    html = render.render_html(rapport)
+    dok = kapitel.dokument(rapport)
+    html = render.render_html(dok)
     tider["html"] = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        render.render_xlsx(rapport, Path(tmp) / "r.xlsx")
+        render.render_xlsx(dok, Path(tmp) / "r.xlsx")
         tider["xlsx"] = time.perf_counter() - t
+        t = time.perf_counter()
+        word.render_docx(dok, Path(tmp) / "r.docx")
+        tider["docx"] = time.perf_counter() - t
         t = time.perf_counter()
         render.render_pdf(html, Path(tmp) / "r.pdf")
         tider["pdf"] = time.perf_counter() - t
+        tider["pages"] = _pages(Path(tmp) / "r.pdf")
     tider["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return tider
+
+
+def _pages(path: Path) -> float:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return float(len(pdf.pages))
 
 
 def main() -> None:
@@ -120,6 +231,7 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=500)
     parser.add_argument("--organisations", type=int, default=300)
     parser.add_argument("--periods", type=int, default=10)
+    parser.add_argument("--scale", type=int, nargs="+", help="the real plan fully reported, times these factors")
     args = parser.parse_args()
 
     import django
@@ -131,14 +243,19 @@ def main() -> None:
     from django.db import connection
 
     rader = []
-    for n in args.reports:
+    for n in args.scale or args.reports:
         with connection._nodb_cursor() as cursor:
             cursor.execute("DROP DATABASE IF EXISTS jamlik_bench")
             cursor.execute("CREATE DATABASE jamlik_bench")
         connection.close()
         call_command("migrate", verbosity=0)
         t = time.perf_counter()
-        build(aktiviteter=args.activities, organisationer=args.organisations, perioder=args.periods, rapporter=n)
+        if args.scale:
+            skala = n
+            n = build_scale(skala=skala)
+            print(f"scale {skala}: {n} approved reports", flush=True)
+        else:
+            build(aktiviteter=args.activities, organisationer=args.organisations, perioder=args.periods, rapporter=n)
         bygg = time.perf_counter() - t
         connection.close()
         tider = measure(2021)
@@ -149,13 +266,15 @@ def main() -> None:
         connection.close()
     with connection._nodb_cursor() as cursor:
         cursor.execute("DROP DATABASE IF EXISTS jamlik_bench")
-    print("\n| reports | data (s) | HTML (s) | XLSX (s) | PDF (s) | total (s) | max RSS MiB |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "\n| reports | data (s) | chapters + HTML (s) | XLSX (s) | DOCX (s) | PDF (s) | total (s) | PDF pages | max RSS MiB |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, t in rader:
-        total = t["data"] + t["html"] + t["xlsx"] + t["pdf"]
+        total = t["data"] + t["html"] + t["xlsx"] + t["docx"] + t["pdf"]
         print(
-            f"| {n} | {t['data']:.2f} | {t['html']:.2f} | {t['xlsx']:.2f} | {t['pdf']:.2f} | {total:.2f} "
-            f"| {t['rss_mib']:.0f} |"
+            f"| {n} | {t['data']:.2f} | {t['html']:.2f} | {t['xlsx']:.2f} | {t['docx']:.2f} | {t['pdf']:.2f} "
+            f"| {total:.2f} | {t['pages']:.0f} | {t['rss_mib']:.0f} |"
         )
 
 

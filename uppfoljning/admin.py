@@ -110,5 +110,7 @@ class ProcessutvarderingAdmin(ReadOnlyHistoryAdmin):
 class UppfoljningsrapportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Compiled artefacts are immutable: the admin only shows them, and never deletes them."""
 
-    list_display = ["ar", "version", "status", "progress", "underlag_tidpunkt", "klar", "startad_av"]
-    list_filter = ["ar", "status"]
+    list_display = ["ar", "version", "omfattning", "status", "progress", "underlag_tidpunkt", "klar", "startad_av"]
+    list_filter = ["ar", "status", "omfattning"]
+    list_select_related = ["startad_av"]
+    exclude = ["innehall"]  # the manifest: thousands of ids, its fingerprint says the same

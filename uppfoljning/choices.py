@@ -90,3 +90,11 @@ class Jobbstatus(models.TextChoices):
     RUNNING = "running", _("Sammanställs")
     DONE = "done", _("Klar")
     FAILED = "failed", _("Misslyckades")
+
+
+class Omfattning(models.TextChoices):
+    """What a compiled follow-up report covers."""
+
+    PLAN = "plan", _("Hela planen")
+    MALOMRADE = "malomrade", _("Ett målområde")
+    ORGANISATION = "organisation", _("En organisation")

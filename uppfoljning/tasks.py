@@ -33,5 +33,5 @@ def compile_uppfoljningsrapport(*, rapport_id: int) -> int:
 @shared_task
 def compile_uppfoljningsrapport_for_year(*, ar: int, plan: str | None = None) -> int:
     """For Celery beat: start a new version of a plan's follow-up for the year (the plan in force
-    unless a plan slug is given)."""
-    return uppfoljningsrapport_start(user=SYSTEM, plan=plan_for_page(plan), ar=ar).pk
+    unless a plan slug is given). Nothing new when nothing changed: returns the existing version."""
+    return uppfoljningsrapport_start(user=SYSTEM, plan=plan_for_page(plan), ar=ar).rapport.pk

@@ -157,4 +157,23 @@
     var notis = document.querySelector("[data-atergang]");
     if (notis) notis.focus();
   }
+
+  // A form that makes the user wait for the answer (a compilation run in-process, without a
+  // queue): on submit the button is disabled and says so, and the status line ([data-vantar-status],
+  // a polite live region) tells what is happening until the next page arrives.
+  document.querySelectorAll("form[data-vantar]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var status = form.querySelector("[data-vantar-status]");
+      var knapp = form.querySelector("button[type=submit]");
+      if (status) {
+        status.textContent = form.getAttribute("data-vantar");
+        status.hidden = false;
+      }
+      if (knapp) {
+        window.setTimeout(function () { knapp.disabled = true; }, 0);
+        knapp.setAttribute("aria-describedby", status ? status.id : "");
+      }
+      form.setAttribute("aria-busy", "true");
+    });
+  });
 })();

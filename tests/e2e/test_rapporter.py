@@ -73,3 +73,47 @@ def test_compile_watch_progress_and_download_pdf(plan, live_server, page, settin
         assert download.suggested_filename == "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf"
         assert download.path().read_bytes()[:5] == b"%PDF-"
     assert csp_violations == []
+
+
+def test_without_a_queue_the_start_shows_a_wait_state_until_the_version_is_done(
+    plan, live_server, page, settings, tmp_path, monkeypatch, axe_violations
+):
+    """make run has no Redis: the compilation runs inside the request. The button is disabled and a
+    status line says what is happening until the finished version's page arrives."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+    monkeypatch.setenv("JAMLIK_COMPILE_STEP_DELAY", "0.3")
+    load_demo_file(DEFAULT_PATH)
+    user = UserFactory(username="slk", password="testlosen-123")
+    user.groups.add(Group.objects.get_or_create(name=PLANAGARE_GRUPP)[0])
+    page.goto(live_server.url + "/konto/logga-in/?next=/uppfoljning/rapporter/")
+    page.get_by_label("Användarnamn").fill("slk")
+    page.get_by_label("Lösenord").fill("testlosen-123")
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_text("Ingen kö är konfigurerad: rapporten sammanställs direkt i portalen")).to_be_visible()
+    knapp = page.get_by_role("button", name="Sammanställ rapporten")
+    # What the page shows while the request runs (Playwright cannot look at a page that is
+    # navigating): the submit handled with the navigation held back.
+    page.evaluate(
+        """() => {
+            const form = document.querySelector("form[data-vantar]");
+            form.addEventListener("submit", (e) => e.preventDefault(), {once: true});
+            form.requestSubmit();
+        }"""
+    )
+    status = page.get_by_role("status").filter(has_text="Sammanställer rapporten")
+    expect(status).to_have_text("Sammanställer rapporten. Det tar en stund; sidan visas när den är klar.")
+    expect(knapp).to_be_disabled()
+    expect(page.locator("form[data-vantar]")).to_have_attribute("aria-busy", "true")
+    # Now for real: the answer is the finished version's page.
+    page.reload()
+    page.get_by_role("button", name="Sammanställ rapporten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uppföljningsrapport 2021, version 1", timeout=120_000)
+    expect(page.get_by_role("link", name="Ladda ned Word (redigerbar)")).to_be_visible()
+    assert axe_violations(page) == []  # the finished version with its changes and the form to compile again
+    # Again with nothing changed: no new version, the existing one is shown and says so.
+    page.goto(live_server.url + "/uppfoljning/rapporter/")
+    page.get_by_role("button", name="Sammanställ rapporten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uppföljningsrapport 2021, version 1")
+    expect(page.get_by_text("Underlaget har inte ändrats sedan version 1: ingen ny version skapades.")).to_be_visible()

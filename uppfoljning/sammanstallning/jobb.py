@@ -1,7 +1,8 @@
 """The compilation job of a follow-up report version: plain Python, testable without Celery.
 
 Steps (each recorded on the job row, so the progress bar shows the real work): gather the data
-(one consistent snapshot) → draw charts → HTML → PDF → XLSX → publish. Files are rendered in a
+(one consistent snapshot, with its manifest and fingerprint) and compare it with the previous
+version of the same scope → draw charts and build the chapters → HTML → PDF → DOCX → XLSX → publish. Files are rendered in a
 private local staging folder and then stored through Django's storage API under a folder of their
 own attempt (`uppfoljningsrapporter/<plan>/<år>/v<version>/<försök>/`); the row records them, and marks
 the job done, only in the transaction that checks this run still owns the job. Nothing
@@ -29,11 +30,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from uppfoljning.choices import Jobbstatus
-from uppfoljning.models import Uppfoljningsrapport
+from uppfoljning.models import Statusrapport, Uppfoljningsrapport
+from uppfoljning.selectors.sammanstallning import Urval, fingeravtryck, senaste_klara
 
-from .data import gather
+from .data import Rapportdata, gather, snapshot
 from .diagram import draw_charts
+from .kapitel import dokument
 from .render import render_html, render_pdf, render_xlsx
+from .word import render_docx
 
 # Errors worth a retry: the database or broker was briefly away.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
@@ -45,11 +49,14 @@ STEG = [
     ("diagram", gettext_noop("Ritar diagram"), 20),
     ("html", gettext_noop("Skapar HTML-versionen"), 30),
     ("pdf", gettext_noop("Skapar PDF"), 45),
+    ("docx", gettext_noop("Skapar Word-filen"), 70),
     ("xlsx", gettext_noop("Skapar Excel-filen"), 80),
     ("publicera", gettext_noop("Publicerar rapporten"), 95),
 ]
 RAPPORT_MAPP = "uppfoljningsrapporter"
-FORMAT = ("pdf", "xlsx", "html")
+FORMAT = ("pdf", "docx", "xlsx", "html")
+# At most this many entries per kind of change are named in a version's list of changes.
+ANDRINGAR_MAX = 100
 
 
 class Superseded(Exception):
@@ -149,6 +156,56 @@ def _store(ut: Path, mapp: str, namn: str) -> dict[str, str]:
     return lagrade
 
 
+def _namngivna(poster: list[str], nyckel: str, ut: dict) -> None:
+    ut[nyckel] = sorted(poster)[:ANDRINGAR_MAX]
+    ut[f"{nyckel}_antal"] = len(poster)
+
+
+def andringar(foregaende: Uppfoljningsrapport | None, data: Rapportdata) -> dict:
+    """What changed in the published content since the previous version of the same scope: reports
+    added, changed (a new version of the account) or no longer approved, overall statuses set or
+    changed, evaluations finalised or changed. Named, at most ANDRINGAR_MAX per kind."""
+    if foregaende is None or not foregaende.innehall:
+        return {"foregaende": None}
+    fore, nu = foregaende.innehall, data.innehall
+    period_namn = {p.pk: p.namn for p in data.perioder}
+    akt_namn = {a.aktivitet.pk: a.aktivitet.titel for a in data.aktiviteter}
+    konton = {
+        str(k.rapport_id): f"{akt_namn[a]} – {k.organisation} – {period_namn[k.period_id]}"
+        for a, per in data.konton.items()
+        for lista in per.values()
+        for k in lista
+    }
+    ut: dict = {"foregaende": foregaende.version, "foregaende_id": foregaende.pk}
+    fr, nr = fore.get("rapporter", {}), nu.get("rapporter", {})
+    _namngivna([konton[i] for i in nr if i not in fr], "rapporter_nya", ut)
+    _namngivna([konton[i] for i in nr if i in fr and fr[i] != nr[i]], "rapporter_andrade", ut)
+    borttagna = [int(i) for i in fr if i not in nr]
+    namn = {
+        pk: f"{a} – {o} – {p}"
+        for pk, a, o, p in Statusrapport.objects.filter(pk__in=borttagna[:ANDRINGAR_MAX]).values_list(
+            "pk", "aktivitet__titel", "organisation__namn", "period__namn"
+        )
+    }
+    ut["rapporter_borttagna"] = sorted(namn.values())
+    ut["rapporter_borttagna_antal"] = len(borttagna)
+    fs, ns = fore.get("statusar", {}), nu.get("statusar", {})
+    _namngivna(
+        [
+            f"{akt_namn.get(int(k.split(':')[1]), '?')} – {period_namn.get(int(k.split(':')[0]), '?')}"
+            for k in ns
+            if fs.get(k) != ns[k]
+        ],
+        "statusar_andrade",
+        ut,
+    )
+    fu, nuu = fore.get("utvarderingar", {}), nu.get("utvarderingar", {})
+    titel = {str(u.pk): u.aktivitet.titel for u in data.utvarderingar}
+    _namngivna([titel[i] for i in nuu if i not in fu], "utvarderingar_faststallda", ut)
+    _namngivna([titel[i] for i in nuu if i in fu and fu[i] != nuu[i]], "utvarderingar_andrade", ut)
+    return ut
+
+
 def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
     namn = f"uppfoljningsrapport-{rapport.plan.slug}-{rapport.ar}-v{rapport.version}"
     mapp = f"{RAPPORT_MAPP}/{rapport.plan.slug}/{rapport.ar}/v{rapport.version}/{forsok}"
@@ -157,18 +214,27 @@ def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
     _clean_staging(staging)
 
     _report(rapport.pk, forsok, "underlag")
-    data = gather(plan=rapport.plan, ar=rapport.ar)
+    urval = Urval.for_rapport(rapport)
+    # The data, the comparison with the previous version and every chapter (a registered builder
+    # may read more) in one snapshot; the progress is recorded outside it (the snapshot is read-only).
+    with snapshot():
+        data = gather(plan=rapport.plan, ar=rapport.ar, urval=urval)
+        foregaende = senaste_klara(urval, fore_version=rapport.version)
+        data.andringar = andringar(foregaende, data)
+        draw_charts(data)
+        dok = dokument(data)
     _report(rapport.pk, forsok, "diagram")
-    draw_charts(data)
     with tempfile.TemporaryDirectory(dir=staging, prefix=f"{rapport.pk}-{forsok}-") as tmp:
         ut = Path(tmp)
         _report(rapport.pk, forsok, "html")
-        html = render_html(data)
+        html = render_html(dok)
         (ut / f"{namn}.html").write_text(html, encoding="utf-8")
         _report(rapport.pk, forsok, "pdf")
         render_pdf(html, ut / f"{namn}.pdf")
+        _report(rapport.pk, forsok, "docx")
+        render_docx(dok, ut / f"{namn}.docx")
         _report(rapport.pk, forsok, "xlsx")
-        render_xlsx(data, ut / f"{namn}.xlsx")
+        render_xlsx(dok, ut / f"{namn}.xlsx")
         _report(rapport.pk, forsok, "publicera")
         summor = {fmt: _sha256(ut / f"{namn}.{fmt}") for fmt in FORMAT}
         lagrade = _store(ut, mapp, namn)
@@ -184,6 +250,10 @@ def _run(rapport: Uppfoljningsrapport, forsok: str) -> Uppfoljningsrapport:
             locked.progress = 100
             locked.steg = gettext_noop("Klar")
             locked.underlag_tidpunkt = data.underlag_tidpunkt
+            locked.innehall = data.innehall
+            locked.fingeravtryck = fingeravtryck(data.innehall)
+            locked.andringar = data.andringar
+            locked.foregaende = foregaende
             locked.klar = timezone.now()
             locked.felmeddelande = ""
             locked.save()

@@ -5,6 +5,7 @@ The job row is the state; a thin Celery task (uppfoljning/tasks.py) runs the com
 does not import the tasks module (which imports the services): no cycle."""
 
 import logging
+from dataclasses import dataclass
 
 from celery import signature
 from django.db import transaction
@@ -19,8 +20,9 @@ from jamlik.actors import as_user
 from jamlik.errors import Domanfel
 from jamlik.rules import check_perm
 from plan.models import Plan
-from uppfoljning.choices import Jobbstatus
+from uppfoljning.choices import Jobbstatus, Omfattning
 from uppfoljning.models import PlaneradUppfoljning, Uppfoljningsrapport
+from uppfoljning.selectors.sammanstallning import Urval, fingeravtryck, pagaende, senaste_klara, urval_innehall
 
 logger = logging.getLogger("jamlik.uppfoljning")
 # What a publish raises when the broker cannot be reached.
@@ -30,22 +32,85 @@ COMPILE_TASK = "uppfoljning.tasks.compile_uppfoljningsrapport"
 KO_OTILLGANGLIG = gettext_noop("I kö: kön är inte tillgänglig just nu. Rapporten sammanställs när den är tillbaka.")
 
 
+class Utfall:
+    """What a start did: made a new version, joined a running job, or found nothing changed."""
+
+    NY = "ny"
+    PAGAENDE = "pagaende"
+    OFORANDRAD = "oforandrad"
+
+
+@dataclass
+class Start:
+    rapport: Uppfoljningsrapport
+    utfall: str
+
+    @property
+    def ny(self) -> bool:
+        return self.utfall == Utfall.NY
+
+
+def _urval(*, plan: Plan, ar: int, omfattning: str, malomrade, organisation) -> Urval:
+    if omfattning == Omfattning.MALOMRADE:
+        if malomrade is None or malomrade.plan_id != plan.pk:
+            raise Domanfel({"malomrade": _("Välj ett av planens målområden.")}, code="malomrade")
+        return Urval(plan, ar, omfattning, malomrade=malomrade)
+    if omfattning == Omfattning.ORGANISATION:
+        if organisation is None or organisation.kommun_id != plan.program.kommun_id:
+            raise Domanfel({"organisation": _("Välj en organisation i planens kommun.")}, code="organisation")
+        return Urval(plan, ar, omfattning, organisation=organisation)
+    if omfattning != Omfattning.PLAN:
+        raise Domanfel({"omfattning": _("Välj vad rapporten ska omfatta.")}, code="omfattning")
+    return Urval(plan, ar)
+
+
 @transaction.atomic
-def uppfoljningsrapport_start(*, user, plan: Plan, ar: int, enqueue: bool = True) -> Uppfoljningsrapport:
-    """Create the job row of a new version of the plan's follow-up for the year and enqueue its
+def uppfoljningsrapport_start(
+    *,
+    user,
+    plan: Plan,
+    ar: int,
+    omfattning: str = Omfattning.PLAN,
+    malomrade=None,
+    organisation=None,
+    tvinga: bool = False,
+    enqueue: bool = True,
+) -> Start:
+    """Start a new version of the plan's follow-up for the year and scope, and enqueue its
     compilation once the row is committed (enqueue=False: the caller runs it, e.g. the command).
-    Recompiling always makes a new version; two plans with a follow-up the same year are separate."""
+
+    Starts of the same plan and year are serialised (a row lock on the planned follow-up), so:
+    - a job of the same scope already pending or running is joined, not duplicated (PAGAENDE);
+    - when the published content of the scope is what the newest complete version was compiled
+      from (same fingerprint), no version is made and that version is returned (OFORANDRAD),
+      unless `tvinga` asks for a new one anyway.
+    Two plans with a follow-up the same year are separate."""
     check_perm(user, "uppfoljning.add_uppfoljningsrapport")
     uppfoljning = PlaneradUppfoljning.objects.select_for_update().filter(plan=plan, ar=ar).first()
     if uppfoljning is None:
         raise Domanfel(
             {"ar": _("%(plan)s har ingen planerad uppföljning år %(ar)s.") % {"plan": plan.namn, "ar": ar}}, code="ar"
         )
-    senaste = Uppfoljningsrapport.objects.filter(plan=plan, ar=ar).aggregate(m=Max("version"))["m"] or 0
-    rapport = Uppfoljningsrapport.objects.create(plan=plan, ar=ar, version=senaste + 1, startad_av=as_user(user))
+    urval = _urval(plan=plan, ar=ar, omfattning=omfattning, malomrade=malomrade, organisation=organisation)
+    urval.check()
+    if (rapport := pagaende(urval)) is not None:
+        return Start(rapport, Utfall.PAGAENDE)
+    senaste = None if tvinga else senaste_klara(urval)
+    if senaste is not None and senaste.fingeravtryck == fingeravtryck(urval_innehall(urval)):
+        return Start(senaste, Utfall.OFORANDRAD)
+    hogsta = Uppfoljningsrapport.objects.filter(plan=plan, ar=ar).aggregate(m=Max("version"))["m"] or 0
+    rapport = Uppfoljningsrapport.objects.create(
+        plan=plan,
+        ar=ar,
+        version=hogsta + 1,
+        omfattning=urval.omfattning,
+        malomrade=urval.malomrade,
+        organisation=urval.organisation,
+        startad_av=as_user(user),
+    )
     if enqueue:
         transaction.on_commit(lambda: uppfoljningsrapport_enqueue(rapport_id=rapport.pk))
-    return rapport
+    return Start(rapport, Utfall.NY)
 
 
 def uppfoljningsrapport_enqueue(*, rapport_id: int) -> bool:

@@ -17,47 +17,74 @@ from django_htmx.http import HttpResponseClientRefresh
 from jamlik.errors import Domanfel
 from jamlik.rules import require
 from uppfoljning.forms.sammanstallning import StartForm
+from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.sammanstallning.filer import FORMAT, artefakt_namn, download_response
-from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
-from uppfoljning.services.sammanstallning import uppfoljningsrapport_enqueue, uppfoljningsrapport_start
+from uppfoljning.selectors.sammanstallning import andringar_att_visa, uppfoljningsrapporter_for_user
+from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_enqueue, uppfoljningsrapport_start
 
 
 def ko_konfigurerad() -> bool:
     return not settings.CELERY_TASK_ALWAYS_EAGER
 
 
+def _list_context(request, start_form: StartForm) -> dict:
+    rapporter = list(uppfoljningsrapporter_for_user(user=request.user))
+    return {
+        "klara": [r for r in rapporter if r.ar_klar],
+        "pagaende": [r for r in rapporter if r.ar_aktiv],
+        "misslyckade": [r for r in rapporter if not r.ar_klar and not r.ar_aktiv],
+        "start_form": start_form,
+        "ko_konfigurerad": ko_konfigurerad(),
+    }
+
+
 @login_required
 def rapport_list(request):
     require(request.user, "uppfoljning.view_uppfoljningsrapport")
-    rapporter = list(uppfoljningsrapporter_for_user(user=request.user))
-    start_form = StartForm()
-    return render(
-        request,
-        "uppfoljning/sammanstallning/list.html",
-        {
-            "klara": [r for r in rapporter if r.ar_klar],
-            "pagaende": [r for r in rapporter if r.ar_aktiv],
-            "misslyckade": [r for r in rapporter if not r.ar_klar and not r.ar_aktiv],
-            "start_form": start_form,
-            "ko_konfigurerad": ko_konfigurerad(),
-        },
-    )
+    start_form = StartForm(initial={"uppfoljning": PlaneradUppfoljning.objects.order_by("-ar").first()})
+    return render(request, "uppfoljning/sammanstallning/list.html", _list_context(request, start_form))
+
+
+# The service's fields in its Swedish messages → the form's fields.
+_FALT = {"ar": "uppfoljning", "malomrade": "malomrade", "organisation": "organisation", "omfattning": "omfattning"}
 
 
 @login_required
 @require_POST
 def rapport_start(request):
+    """Start a compilation; a second start of the same scope joins the running one, and one over
+    unchanged content shows the existing version instead (unless `tvinga`). Bad input is shown
+    next to its field with the rest of the form kept."""
     require(request.user, "uppfoljning.add_uppfoljningsrapport")
     form = StartForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise Domanfel(form.errors.get("uppfoljning") or [_("Välj en uppföljning.")])
-        uppfoljning = form.cleaned_data["uppfoljning"]
-        rapport = uppfoljningsrapport_start(user=request.user, plan=uppfoljning.plan, ar=uppfoljning.ar)
-    except Domanfel as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("uppfoljning:sammanstallningar")
-    return redirect("uppfoljning:sammanstallning", pk=rapport.pk)
+    if form.is_valid():
+        try:
+            start = uppfoljningsrapport_start(user=request.user, **form.start_kwargs())
+        except Domanfel as exc:
+            if hasattr(exc, "error_dict"):
+                for falt, fel in exc.message_dict.items():
+                    form.add_error(_FALT.get(falt), fel)
+            else:
+                form.add_error(None, exc.messages)
+        else:
+            rapport = start.rapport
+            if start.utfall == Utfall.OFORANDRAD:
+                messages.info(
+                    request,
+                    _(
+                        "Underlaget har inte ändrats sedan version %(version)s: ingen ny version skapades. "
+                        "Här är den versionen."
+                    )
+                    % {"version": rapport.version},
+                )
+            elif start.utfall == Utfall.PAGAENDE:
+                messages.info(
+                    request,
+                    _("Samma urval sammanställs redan (version %(version)s). Du följer den sammanställningen.")
+                    % {"version": rapport.version},
+                )
+            return redirect("uppfoljning:sammanstallning", pk=rapport.pk)
+    return render(request, "uppfoljning/sammanstallning/list.html", _list_context(request, form), status=400)
 
 
 def _foljd_rapport(request, pk):
@@ -80,10 +107,25 @@ def _forlopp(rapport) -> dict:
 @login_required
 def rapport_detail(request, pk):
     rapport = _foljd_rapport(request, pk)
+    tvinga_form = StartForm(
+        initial={
+            "uppfoljning": PlaneradUppfoljning.objects.filter(plan=rapport.plan, ar=rapport.ar)
+            .values_list("pk", flat=True)
+            .first(),
+            "omfattning": rapport.omfattning,
+            "malomrade": rapport.malomrade_id,
+            "organisation": rapport.organisation_id,
+        }
+    )
     return render(
         request,
         "uppfoljning/sammanstallning/detail.html",
-        {**_forlopp(rapport), "ko_konfigurerad": ko_konfigurerad()},
+        {
+            **_forlopp(rapport),
+            "ko_konfigurerad": ko_konfigurerad(),
+            "tvinga_form": tvinga_form,
+            "andringar": andringar_att_visa(rapport),
+        },
     )
 
 

@@ -8,11 +8,13 @@ import subprocess
 import sys
 import time
 
+import pikepdf
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connection
+from docx import Document
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
@@ -22,9 +24,9 @@ from plan.selectors import plan_current
 from samverkan.models import Samverkansaktivitet
 from tests.factories import api_key
 from tests.waiting import wait_for
-from uppfoljning.choices import Jobbstatus
-from uppfoljning.models import Uppfoljningsrapport
-from uppfoljning.services.sammanstallning import uppfoljningsrapport_start
+from uppfoljning.choices import Jobbstatus, Rapporttillstand
+from uppfoljning.models import Statusrapport, Uppfoljningsrapport
+from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_start
 
 pytestmark = [
     pytest.mark.celery,
@@ -44,7 +46,14 @@ def worker_thread(demo):
         yield
 
 
+FARLIG = "=cmd|' /C calc'!A0"
+
+
 def test_api_start_poll_and_download(worker_thread, planagare):
+    # Formula-looking text in a published account: a string cell in the spreadsheet, never a formula.
+    Statusrapport.objects.filter(organisation__namn="Kulturnämnden", tillstand=Rapporttillstand.GODKAND).update(
+        genomfort=FARLIG
+    )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(planagare)}")
     response = client.post("/api/v1/uppfoljningsrapporter/", {"ar": 2021}, format="json")
@@ -81,18 +90,54 @@ def test_api_start_poll_and_download(worker_thread, planagare):
         assert aktivitet.titel in text
     assert "Genomförs i hög grad enligt intentionen" in text
 
+    # The officials' own words: an approved account and the samordnare's summary of the activity.
+    assert "Utökade hembesök: sex hembesök i stället för två hos förstagångsföräldrar" in text
+    assert "Utökade hembesök och språkcaféer är igång i flera stadsdelar; samverkansforum bemannas." in text
+    # Tagged: structure tree, marked content, Swedish, the title shown.
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as doc:
+        assert "/StructTreeRoot" in doc.Root
+        assert bool(doc.Root.MarkInfo.Marked) is True
+        assert str(doc.Root.Lang) == "sv"
+        with doc.open_metadata() as meta:
+            assert meta["dc:title"] == "Uppföljning 2021 av Göteborgs Stads plan för en jämlik stad 2019–2022"
+
+    docx = client.get(job["filer"]["docx"]["url"])
+    assert docx.status_code == 200
+    word = Document(io.BytesIO(b"".join(docx.streaming_content)))
+    rubriker = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Samverkansaktiviteter") in rubriker
+    assert {("Heading 2", a.titel) for a in Samverkansaktivitet.objects.all()} <= set(rubriker)
+
     xlsx = client.get(job["filer"]["xlsx"]["url"])
     wb = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True)
-    assert wb.sheetnames[:3] == ["Processutvärderingar", "Pilotverksamheter", "Status per aktivitet"]
+    assert wb.sheetnames[:3] == ["Processutvärderingar", "Pilotverksamheter", "Diagram målområde"]
     assert len(list(wb["Processutvärderingar"].values)) == 1 + 3
+    wb = load_workbook(io.BytesIO(b"".join(client.get(job["filer"]["xlsx"]["url"]).streaming_content)))
+    (cell,) = [c for row in wb["Redovisningar"].iter_rows() for c in row if c.value == FARLIG]
+    assert cell.data_type == "s"
+    assert [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
 
 
-def test_recompiling_makes_a_new_version(worker_thread, planagare):
-    first = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
-    second = uppfoljningsrapport_start(user=planagare, plan=plan_current(), ar=2021)
-    assert (first.version, second.version) == (1, 2)
-    for rapport in (first, second):
-        wait_for(lambda r=rapport: Uppfoljningsrapport.objects.get(pk=r.pk).status == Jobbstatus.DONE, 120, "done")
+def test_identical_second_compilation_makes_no_new_version(worker_thread, planagare):
+    plan = plan_current()
+    first = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    # Started again at once: the same scope is already queued or running, so it is joined.
+    joined = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    assert (first.utfall, joined.utfall) == (Utfall.NY, Utfall.PAGAENDE)
+    assert joined.rapport.pk == first.rapport.pk
+    wait_for(lambda: Uppfoljningsrapport.objects.get(pk=first.rapport.pk).status == Jobbstatus.DONE, 120, "done")
+    # Nothing published changed since: no new version, the existing one is the answer.
+    again = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021)
+    assert (again.utfall, again.rapport.pk) == (Utfall.OFORANDRAD, first.rapport.pk)
+    # Asked for explicitly, a new version is made and lists no change.
+    forced = uppfoljningsrapport_start(user=planagare, plan=plan, ar=2021, tvinga=True)
+    assert (forced.utfall, forced.rapport.version) == (Utfall.NY, 2)
+    wait_for(lambda: Uppfoljningsrapport.objects.get(pk=forced.rapport.pk).status == Jobbstatus.DONE, 120, "done")
+    forced.rapport.refresh_from_db()
+    assert forced.rapport.fingeravtryck == Uppfoljningsrapport.objects.get(pk=first.rapport.pk).fingeravtryck
+    assert forced.rapport.andringar["foregaende"] == 1
+    assert not any(forced.rapport.andringar.get(f"{k}_antal") for k in ("rapporter_nya", "rapporter_andrade"))
+    assert Uppfoljningsrapport.objects.count() == 2
     assert sorted(
         p.name
         for p in (settings.MEDIA_ROOT / "uppfoljningsrapporter" / "plan-jamlik-stad-2019-2022" / "2021").iterdir()
@@ -150,7 +195,7 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
     first = _worker({**env, "JAMLIK_COMPILE_STEP_DELAY": "1.5"}, "forsta")
     second = None
     try:
-        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan_current(), ar=2021)
+        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan_current(), ar=2021).rapport
         wait_for(lambda: Uppfoljningsrapport.objects.filter(pk=rapport.pk, progress__gte=30).exists(), 60, "mid-job")
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
@@ -176,6 +221,7 @@ def test_worker_killed_mid_job_is_redelivered_and_completes_once(demo, media_roo
     assert [p.name for p in folder.iterdir()] == ["v1"]
     assert [p.name for p in (folder / "v1").iterdir()] == [rapport.forsok]  # the killed run stored nothing
     assert sorted(p.name for p in (folder / "v1" / rapport.forsok).iterdir()) == [
+        "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.docx",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.html",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.pdf",
         "uppfoljningsrapport-plan-jamlik-stad-2019-2022-2021-v1.xlsx",

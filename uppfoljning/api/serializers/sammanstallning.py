@@ -4,12 +4,15 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from uppfoljning.choices import Omfattning
 from uppfoljning.models import Uppfoljningsrapport
 from uppfoljning.sammanstallning.filer import FORMAT
 
 
 class UppfoljningsrapportSerializer(serializers.ModelSerializer):
     plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    malomrade = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     poll_url = serializers.SerializerMethodField()
     filer = serializers.SerializerMethodField()
@@ -21,6 +24,9 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
             "plan",
             "ar",
             "version",
+            "omfattning",
+            "malomrade",
+            "organisation",
             "status",
             "status_display",
             "progress",
@@ -30,6 +36,8 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
             "startad",
             "klar",
             "felmeddelande",
+            "fingeravtryck",
+            "andringar",
             "poll_url",
             "filer",
         ]
@@ -52,12 +60,36 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
         return {
             fmt: {
                 "url": request.build_absolute_uri(reverse("uppfoljningsrapport-fil", args=[obj.pk, fmt])),
-                "sha256": obj.fil(fmt)[1],
+                "sha256": summa,
             }
-            for fmt in FORMAT
+            for fmt, _namn, summa in obj.filer()
+            if fmt in FORMAT
         }
 
 
 class StartSerializer(serializers.Serializer):
     plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
     ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    omfattning = serializers.ChoiceField(choices=Omfattning.choices, default=Omfattning.PLAN)
+    malomrade = serializers.SlugField(required=False, help_text="Målområdets kortnamn (omfattning malomrade).")
+    organisation = serializers.SlugField(
+        required=False, help_text="Organisationens kortnamn (omfattning organisation)."
+    )
+    tvinga = serializers.BooleanField(
+        default=False, help_text="Skapa en ny version även om underlaget inte har ändrats sedan den senaste."
+    )
+
+
+class StartSvarSerializer(UppfoljningsrapportSerializer):
+    """The answer to a start: the version (new, joined or unchanged) and what the start did."""
+
+    utfall = serializers.ChoiceField(
+        choices=[("ny", "ny"), ("pagaende", "pagaende"), ("oforandrad", "oforandrad")],
+        read_only=True,
+        help_text="ny: en ny version sammanställs; pagaende: samma urval sammanställs redan, det jobbet "
+        "returneras; oforandrad: underlaget har inte ändrats sedan den returnerade versionen.",
+    )
+
+    class Meta(UppfoljningsrapportSerializer.Meta):
+        fields = [*UppfoljningsrapportSerializer.Meta.fields, "utfall"]
+        read_only_fields = fields

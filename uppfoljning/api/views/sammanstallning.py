@@ -1,17 +1,27 @@
 """API of compiled follow-up reports. Same services, rules and selectors as the web pages: POST
 starts a compilation (202 + a job to poll), GET lists versions with links."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from jamlik.rules import may
 from plan.api.scoping import plan_from_slug
-from uppfoljning.api.serializers.sammanstallning import StartSerializer, UppfoljningsrapportSerializer
+from plan.models import Malomrade, Organisation
+from uppfoljning.api.serializers.sammanstallning import (
+    StartSerializer,
+    StartSvarSerializer,
+    UppfoljningsrapportSerializer,
+)
+from uppfoljning.choices import Omfattning
 from uppfoljning.filters.sammanstallning import UppfoljningsrapportFilterSet
 from uppfoljning.sammanstallning.filer import download_response
 from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
-from uppfoljning.services.sammanstallning import uppfoljningsrapport_enqueue, uppfoljningsrapport_start
+from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_enqueue, uppfoljningsrapport_start
 
 
 class IsPlanagare(permissions.BasePermission):
@@ -26,6 +36,23 @@ class IsPlanagare(permissions.BasePermission):
         return may(request.user, perm)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        summary=gettext_lazy("Starta en sammanställning (hela planen, ett målområde eller en organisation)."),
+        request=StartSerializer,
+        responses={
+            202: OpenApiResponse(
+                StartSvarSerializer, description=gettext_lazy("Ny version, eller samma urval pågår redan.")
+            ),
+            200: OpenApiResponse(
+                StartSvarSerializer, description=gettext_lazy("Underlaget har inte ändrats: den senaste versionen.")
+            ),
+            400: OpenApiResponse(description=gettext_lazy("Ogiltig indata (skäl i svaret).")),
+            403: OpenApiResponse(description=gettext_lazy("Saknar behörighet.")),
+            404: OpenApiResponse(description=gettext_lazy("Planen finns inte.")),
+        },
+    )
+)
 class UppfoljningsrapportViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -45,11 +72,35 @@ class UppfoljningsrapportViewSet(
     def create(self, request, *args, **kwargs):
         start = StartSerializer(data=request.data)
         start.is_valid(raise_exception=True)
-        plan = plan_from_slug(start.validated_data.get("plan"))
-        rapport = uppfoljningsrapport_start(user=request.user, plan=plan, ar=start.validated_data["ar"])
-        body = self.get_serializer(rapport).data
+        data = start.validated_data
+        plan = plan_from_slug(data.get("plan"))
+        malomrade = organisation = None
+        if data["omfattning"] == Omfattning.MALOMRADE:
+            malomrade = Malomrade.objects.filter(plan=plan, slug=data.get("malomrade") or "").first()
+            if malomrade is None:
+                raise ValidationError({"malomrade": [_("Ange kortnamnet på ett av planens målområden.")]})
+        elif data["omfattning"] == Omfattning.ORGANISATION:
+            organisation = Organisation.objects.filter(
+                kommun_id=plan.program.kommun_id, slug=data.get("organisation") or ""
+            ).first()
+            if organisation is None:
+                raise ValidationError({"organisation": [_("Ange kortnamnet på en organisation i planens kommun.")]})
+        resultat = uppfoljningsrapport_start(
+            user=request.user,
+            plan=plan,
+            ar=data["ar"],
+            omfattning=data["omfattning"],
+            malomrade=malomrade,
+            organisation=organisation,
+            tvinga=data["tvinga"],
+        )
+        resultat.rapport.utfall = resultat.utfall
+        body = StartSvarSerializer(resultat.rapport, context=self.get_serializer_context()).data
+        if resultat.utfall == Utfall.OFORANDRAD:
+            # Nothing changed since this version: no job, the existing version is the answer.
+            return Response(body, status=status.HTTP_200_OK, headers={"Location": body["poll_url"]})
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["poll_url"]})
 
-    @action(detail=True, url_path=r"filer/(?P<filformat>pdf|xlsx|html)", url_name="fil")
+    @action(detail=True, url_path=r"filer/(?P<filformat>pdf|docx|xlsx|html)", url_name="fil")
     def fil(self, request, pk=None, filformat=None):
         return download_response(self.get_object(), filformat)

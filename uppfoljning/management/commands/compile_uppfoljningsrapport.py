@@ -4,11 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from jamlik.actors import SYSTEM
+from jamlik.errors import Domanfel
 from plan.selectors import plan_for_page
 from uppfoljning.choices import Jobbstatus
 from uppfoljning.models import PlaneradUppfoljning
 from uppfoljning.sammanstallning import jobb
-from uppfoljning.services.sammanstallning import uppfoljningsrapport_start, uppfoljningsrapporter_requeue
+from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_start, uppfoljningsrapporter_requeue
 
 
 class Command(BaseCommand):
@@ -19,12 +20,17 @@ class Command(BaseCommand):
         parser.add_argument("--plan", help="Planens kortnamn (standard: den gällande planen).")
         parser.add_argument("--async", action="store_true", dest="async_", help="Lägg jobbet i kön i stället.")
         parser.add_argument(
+            "--tvinga",
+            action="store_true",
+            help="Skapa en ny version även om underlaget inte har ändrats sedan den senaste.",
+        )
+        parser.add_argument(
             "--requeue",
             action="store_true",
             help="Lägg väntande jobb som inte nådde kön (Redis nere) i kön igen, t.ex. från cron.",
         )
 
-    def handle(self, *args, year, plan, async_, requeue, **options):
+    def handle(self, *args, year, plan, async_, requeue, tvinga, **options):
         if requeue:
             self.stdout.write(f"{uppfoljningsrapporter_requeue()} väntande jobb lades i kön.")
             return
@@ -36,12 +42,28 @@ class Command(BaseCommand):
             year = PlaneradUppfoljning.objects.filter(plan=plan).order_by("-ar").values_list("ar", flat=True).first()
         if year is None:
             raise CommandError("Det finns ingen planerad uppföljning. Läs in planen först.")
+        try:
+            start = uppfoljningsrapport_start(user=SYSTEM, plan=plan, ar=year, tvinga=tvinga, enqueue=async_)
+        except Domanfel as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        rapport = start.rapport
+        if start.utfall == Utfall.OFORANDRAD:
+            self.stdout.write(
+                f"Underlaget har inte ändrats sedan version {rapport.version}: ingen ny version skapades "
+                "(--tvinga skapar en ändå)."
+            )
+            return
+        if start.utfall == Utfall.PAGAENDE:
+            self.stdout.write(f"Version {rapport.version} sammanställs redan (jobb {rapport.pk}).")
+            return
         if async_:
-            rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan, ar=year)
             self.stdout.write(f"Jobb {rapport.pk} (version {rapport.version}) ligger i kön.")
             return
-        rapport = uppfoljningsrapport_start(user=SYSTEM, plan=plan, ar=year, enqueue=False)
         rapport = jobb.compile_uppfoljningsrapport(rapport_id=rapport.pk)
         if rapport.status != Jobbstatus.DONE:
             raise CommandError(f"Sammanställningen misslyckades: {rapport.felmeddelande}")
-        self.stdout.write(self.style.SUCCESS(f"Version {rapport.version} klar: {rapport.pdf_fil}, {rapport.xlsx_fil}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Version {rapport.version} klar: {rapport.pdf_fil}, {rapport.docx_fil}, {rapport.xlsx_fil}"
+            )
+        )
