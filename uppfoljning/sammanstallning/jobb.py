@@ -203,6 +203,8 @@ def andringar(foregaende: Uppfoljningsrapport | None, data: Rapportdata) -> dict
     titel = {str(u.pk): u.aktivitet.titel for u in data.utvarderingar}
     _namngivna([titel[i] for i in nuu if i not in fu], "utvarderingar_faststallda", ut)
     _namngivna([titel[i] for i in nuu if i in fu and fu[i] != nuu[i]], "utvarderingar_andrade", ut)
+    if fore.get("indikatorer") != nu.get("indikatorer"):
+        _namngivna(["Nyckeltalen eller deras värden (kapitlet Nyckeltal)"], "indikatorer_andrade", ut)
     return ut
 
 

@@ -96,6 +96,7 @@ ANDRINGSRUBRIKER = [
     ("statusar_andrade", "Nya eller ändrade samlade statusar"),
     ("utvarderingar_faststallda", "Processutvärderingar som blivit slutliga"),
     ("utvarderingar_andrade", "Ändrade processutvärderingar"),
+    ("indikatorer_andrade", "Ändrade nyckeltal"),
 ]
 
 
@@ -608,3 +609,6 @@ for _byggare in (
     detaljer,
 ):
     registrera(_byggare)
+
+# Chapters of other parts of the portal register themselves when imported, after the report's own.
+from . import indikatorkapitel  # noqa: E402, F401

@@ -7,10 +7,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indikatorer.models import Indikator, Varde
 from jamlik.errors import Domanfel
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan
 from plan.rules import is_planagare
@@ -30,7 +31,7 @@ from uppfoljning.selectors.publicering import (
 
 # Part of every fingerprint: bump when what a compiled report shows changes, so the next
 # compilation makes a new version even though the data is the same.
-DOKUMENT_VERSION = "2"
+DOKUMENT_VERSION = "3"
 
 
 def uppfoljningsrapporter_for_user(*, user) -> QuerySet[Uppfoljningsrapport]:
@@ -161,7 +162,21 @@ def urval_innehall(urval: Urval) -> dict:
             f"{p}:{a}": v for p, a, v in urval.aktivitetsstatusar().values_list("period_id", "aktivitet_id", "version")
         },
         "utvarderingar": {str(pk): v for pk, v in urval.utvarderingar().values_list("pk", "version")},
+        "indikatorer": _indikatorer_innehall(urval),
     }
+
+
+def _indikatorer_innehall(urval: Urval) -> list:
+    """The indicators' chapter changes with the plan's indicators and any value up to the year
+    (a changed value gets a new `hamtad`): their ids and names, the number of values, the newest."""
+    if urval.omfattning == Omfattning.ORGANISATION:
+        return []
+    varden = Varde.objects.filter(indikator__planer=urval.plan, ar__lte=urval.ar).aggregate(
+        antal=Count("pk"), senast=Max("hamtad")
+    )
+    senast = varden["senast"].isoformat() if varden["senast"] else None
+    indikatorer = list(Indikator.objects.filter(planer=urval.plan).order_by("pk").values_list("pk", "namn"))
+    return [[list(i) for i in indikatorer], varden["antal"], senast]
 
 
 def fingeravtryck(innehall: dict) -> str:
@@ -215,6 +230,7 @@ ANDRINGSSLAG = [
     ("statusar_andrade", gettext_lazy("Nya eller ändrade samlade statusar")),
     ("utvarderingar_faststallda", gettext_lazy("Processutvärderingar som blivit slutliga")),
     ("utvarderingar_andrade", gettext_lazy("Ändrade processutvärderingar")),
+    ("indikatorer_andrade", gettext_lazy("Ändrade nyckeltal")),
 ]
 
 
