@@ -37,6 +37,9 @@ class PortalAutoSchema(AutoSchema):
             if parameter["in"] == "query" and enum and "" not in enum:
                 # The FilterSets are shared with the web forms: an empty value means "no filter".
                 parameter["schema"]["enum"] = [*enum, ""]
+            if parameter["in"] == "query" and parameter["schema"].get("type") == "array":
+                # A list of choices (the sort order): each at most once (jamlik.filters.OrderingFilter).
+                parameter["schema"]["uniqueItems"] = True
         errors = {"403": BEHORIGHET, "429": BEGRANSAD}
         if self.method in WRITE_METHODS or any(p["in"] == "query" for p in parameters):
             errors["400"] = VALIDERINGSFEL
