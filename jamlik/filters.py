@@ -4,6 +4,8 @@ or a message on the page, never silently ignored."""
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
@@ -99,7 +101,16 @@ class OrderingFilter(django_filters.OrderingFilter):
     primary key ends every ordering, so rows that tie keep one order across pages."""
 
     base_field_class = StrictOrderingField
-    descending_fmt = _("%s (fallande)")
+
+    def build_choices(self, fields, labels):
+        # django-filter formats "… (descending)" when the class is defined, in whatever language is
+        # active then; here each label is translated when it is shown.
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, _(pretty_name(param)))
+            choices.append((param, label))
+            choices.append((f"-{param}", labels.get(f"-{param}", format_lazy(_("{} (fallande)"), label))))
+        return choices
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:

@@ -4,7 +4,9 @@ clearing the order, so pages of the list overlapped); ties are broken by the pri
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from uppfoljning.filters.rapportering import StatusrapportFilterSet
 from uppfoljning.models import Statusrapport
 
 pytestmark = pytest.mark.django_db
@@ -74,4 +76,11 @@ def test_the_schema_says_each_term_at_most_once_from_the_known_columns(client):
     (parameter,) = [p for p in schema["paths"][API]["get"]["parameters"] if p["name"] == "ordning"]
     assert parameter["schema"]["uniqueItems"] is True
     assert set(parameter["schema"]["items"]["enum"]) >= {"period", "-uppdaterad"}
-    assert "(fallande)" in parameter["description"]
+
+
+def test_the_descending_labels_follow_the_language_shown():
+    choices = dict(StatusrapportFilterSet().form.fields["ordning"].choices)
+    with translation.override("sv"):
+        assert str(choices["-sista_dag"]) == "Sista dag (fallande)"
+    with translation.override("en"):
+        assert str(choices["-sista_dag"]) == "Last day (descending)"
