@@ -26,6 +26,11 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class PortalAutoSchema(AutoSchema):
+    def map_parsers(self):
+        # Request bodies are documented as JSON: a form encoding cannot say everything the schema
+        # allows or forbids (a list holding one empty string arrives as no list at all).
+        return ["application/json"]
+
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         if not operation:

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from plan.api.fields import StrictIntegerField, StrictSlugField
 from uppfoljning.models import Uppfoljningsrapport
 from uppfoljning.sammanstallning.filer import FORMAT
 
@@ -59,5 +60,5 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
 
 
 class StartSerializer(serializers.Serializer):
-    plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
-    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    plan = StrictSlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
+    ar = StrictIntegerField(min_value=2000, max_value=2100)
