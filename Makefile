@@ -19,14 +19,19 @@ PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quie
 .DEFAULT_GOAL := run
 
 # Python packages come from the locks: requirements*.txt pin every package with its hashes.
+# pip itself is pinned too: the pip that `venv` brings (23.2 on Python 3.11) refuses a lock whose
+# package asks for another one with extras (weasyprint's fonttools[woff]) once a newer release exists.
+PIP_VERSION := 25.3
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check pip==$(PIP_VERSION)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
 # The dev lock holds the runtime packages too, at the same versions: installed alone.
 $(VENV)/.dev: requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check pip==$(PIP_VERSION)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 

@@ -39,7 +39,8 @@ def rubrik_och_text(typ: str, k: dict) -> tuple[str, str]:
             k["antal"],
         ) % {"period": k["period"], "sista_dag": _dag(k["sista_dag"]), "antal": k["antal"]}
         if typ == Typ.PAMINNELSE:
-            text = _("Stadsledningskontoret påminner om rapporteringen.") + " " + text
+            # Any municipality: the role, not an organisation's name.
+            text = _("Planägaren påminner om rapporteringen.") + " " + text
         return rubrik, text
     if typ == Typ.FORSENAD:
         return (

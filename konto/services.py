@@ -8,8 +8,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
+from jamlik.errors import Domanfel
 from konto.models import OidcIdentitet
 from plan.models import Medlemskap, Organisation
 
@@ -22,10 +24,12 @@ def api_nyckel_create(*, user: AbstractBaseUser, dagar: int | None = None) -> tu
 
     Returns the stored row and the plaintext key: the caller shows it once; it is never stored."""
     if not user.is_active:
-        raise ValueError("An inactive account gets no API key.")
+        raise Domanfel(_("Ett inaktivt konto får ingen API-nyckel."), code="inaktiv")
     dagar = settings.API_TOKEN_TTL_DAYS if dagar is None else dagar
     if not 1 <= dagar <= settings.API_TOKEN_MAX_DAYS:
-        raise ValueError(f"An API key is valid for 1 to {settings.API_TOKEN_MAX_DAYS} days.")
+        raise Domanfel(
+            _("En API-nyckel gäller i 1 till %(max)s dagar.") % {"max": settings.API_TOKEN_MAX_DAYS}, code="dagar"
+        )
     token, plaintext = AuthToken.objects.create(user=user, expiry=timedelta(days=dagar))
     logger.info("api key issued", extra={"event": "api_key_issued", "user_id": user.pk, "key": token.token_key})
     return token, plaintext
@@ -34,7 +38,7 @@ def api_nyckel_create(*, user: AbstractBaseUser, dagar: int | None = None) -> tu
 @transaction.atomic
 def api_nycklar_revoke(*, user: AbstractBaseUser, orsak: str) -> int:
     """Revoke every API key of `user` (password changed, account deactivated, on request)."""
-    count, _ = AuthToken.objects.filter(user=user).delete()
+    count, _per_model = AuthToken.objects.filter(user=user).delete()
     if count:
         logger.info("api keys revoked", extra={"event": "api_keys_revoked", "user_id": user.pk, "reason": orsak})
     return count

@@ -183,6 +183,10 @@ def plan_import(*, program: Program, data: dict[str, Any], resultat: Importresul
             % {"slug": slug, "fran": befintlig.giltig_fran, "till": befintlig.giltig_till},
         )
     values = {k: v for k, v in data.items() if k not in {"slug", "malomraden", "forutsattningar", "avsnitt"}}
+    if befintlig is not None:
+        # Whether a loaded plan is in force is decided in the portal (admin): loading its file again
+        # (make run, every release) must not make a plan marked historisk gällande again.
+        values.pop("status", None)
     plan = upsert(Plan, {"slug": slug}, {**values, "program": program}, resultat, plats="plan")
 
     malomraden = _krav(data, "malomraden", "plan")

@@ -9,12 +9,12 @@ from smtplib import SMTPException
 
 from celery import signature
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jamlik.errors import Domanfel
 from synpunkter.models import Synpunkt
 from synpunkter.selectors import synpunkter_from_sender_count
 
@@ -37,7 +37,7 @@ def synpunkt_create(
     error) when the same sender already sent SYNPUNKT_MAX_PER_HOUR within the last hour."""
     limit = settings.SYNPUNKT_MAX_PER_HOUR
     if synpunkter_from_sender_count(avsandare=avsandare, within=timedelta(hours=1)) >= limit:
-        raise ValidationError(
+        raise Domanfel(
             _("Du har skickat många synpunkter på kort tid. Vänta en stund och försök igen."), code="throttled"
         )
     synpunkt = Synpunkt.objects.create(

@@ -2,10 +2,10 @@
 validates, the service stores and enqueues, the page says what happened."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
+from jamlik.errors import Domanfel
 from synpunkter.forms import SynpunktForm
 from synpunkter.services import sender_hash, synpunkt_create
 
@@ -35,7 +35,7 @@ def synpunkt(request):
                     sprak=get_language() or "",
                     avsandare=sender_hash(client_address(request)),
                 )
-            except ValidationError as exc:
+            except Domanfel as exc:
                 form.add_error(None, exc)
             else:
                 return redirect("synpunkter:tack")

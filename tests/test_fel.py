@@ -46,7 +46,9 @@ def test_403_says_who_you_are_and_why(client, plan):
     html = response.content.decode()
     assert response.status_code == 403 and frame(html)
     assert text_of("h1", html) == "Du har inte behörighet till sidan"
-    assert "Du är inloggad som tp." in html
+    assert "Du är inloggad som tp." in html  # no name: the username
+    client.force_login(get_user_model().objects.create_user("ab", first_name="Anna", last_name="Berg"))
+    assert "Du är inloggad som Anna Berg." in client.get("/monster/").content.decode()
 
 
 @pytest.mark.urls("tests.fel_urls")

@@ -4,17 +4,21 @@ visible on the next anonymous request, a logged-in page is never served to anyon
 language and filter has its own entry, conditional requests get a 304, Redis down means rendering."""
 
 import pytest
+import redis
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test.signals import template_rendered
 
-from jamlik.ops.published import VERSION_KEY, published_version
+from jamlik.ops.public_cache import LocalEntries
+from jamlik.ops.published import CHANNEL, VERSION_KEY, _new_version, published_version, published_version_followed
 from konto.services import api_nyckel_create
 from plan.choices import Roll
 from plan.models import Aktivitetsroll, Strategi
 from samverkan.cache import matris_version
 from tests.factories import MedlemskapFactory
 from tests.test_faults import redis_answers, redis_start, redis_stop
+from tests.waiting import wait_for
 from uppfoljning.choices import Rapporttillstand, Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.models import Processutvardering, Statusrapport
 from uppfoljning.services.rapportering import statusrapport_approve
@@ -265,6 +269,8 @@ def test_redis_down_renders_every_page_without_errors(response_cache, client, de
         client.get(url)
     redis_stop()
     try:
+        # The process's follower of the version loses its subscription, and with it the entries in memory.
+        wait_for(lambda: not published_version_followed(), 5, "the follower to notice Redis is down", interval=0.05)
         for url in PUBLIC:
             response = client.get(url)
             assert response.status_code == 200, url
@@ -274,3 +280,52 @@ def test_redis_down_renders_every_page_without_errors(response_cache, client, de
         redis_start()
     assert client.get("/")["X-Cache"] == "miss"
     assert client.get("/")["X-Cache"] == "hit"
+
+
+def _bump_from_another_process() -> str:
+    """What another worker's bump looks like here: the key changes in Redis and the change is
+    announced on the channel (nothing in this process's memory is touched)."""
+    version = _new_version()
+    cache.set(VERSION_KEY, version, None)
+    redis.Redis.from_url(django_settings.REDIS_URL).publish(CHANNEL, b"1")
+    return version
+
+
+def test_the_version_is_followed_without_asking_redis_and_hits_come_from_memory(
+    response_cache, client, plan, monkeypatch
+):
+    wait_for(published_version_followed, 5, "the follower to subscribe", interval=0.05)
+    assert client.get("/matris/")["X-Cache"] == "miss"
+
+    def no_redis(*args, **kwargs):
+        raise AssertionError("a hit asked Redis")
+
+    for name in ("get", "get_many", "add", "set"):
+        monkeypatch.setattr(cache, name, no_redis)
+    hit = client.get("/matris/")
+    monkeypatch.undo()
+    assert hit["X-Cache"] == "hit" and hit.status_code == 200
+
+
+def test_a_bump_in_another_process_reaches_this_one_before_its_next_request(response_cache, client, plan):
+    wait_for(published_version_followed, 5, "the follower to subscribe", interval=0.05)
+    client.get("/matris/")
+    assert client.get("/matris/")["X-Cache"] == "hit"
+    version = _bump_from_another_process()
+    wait_for(lambda: published_version() == version, 5, "the announced version", interval=0.01)
+    assert client.get("/matris/")["X-Cache"] == "miss"  # the entry in memory is of the old version
+    assert client.get("/matris/")["X-Cache"] == "hit"
+
+
+def test_entries_in_memory_are_bounded_least_recently_used_first(settings):
+    settings.PUBLIC_CACHE_LOCAL_BYTES = 25
+    entries = LocalEntries()
+    for key in "abc":
+        entries.put(key, ("v1", 200, {}, b"x" * 10))
+    assert entries.get("a", "v1") is None  # dropped for c
+    assert entries.get("b", "v1") is not None  # b used: c is now the oldest
+    entries.put("d", ("v1", 200, {}, b"x" * 10))
+    assert entries.get("c", "v1") is None and entries.get("b", "v1") and entries.get("d", "v1")
+    assert entries.get("b", "v2") is None and entries.get("b", "v1") is None  # published since: gone
+    entries.put("e", ("v1", 200, {}, b"x" * 26))  # larger than the whole budget: not kept
+    assert entries.get("e", "v1") is None

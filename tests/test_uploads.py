@@ -36,7 +36,9 @@ def ooxml(prefix: str = "word/", entries: int = 1, inflated: int = 10) -> bytes:
 
 
 @pytest.fixture
-def utkast(demo):
+def utkast(demo, frozen_today):
+    """Kulturnämnden's draft, on a day its period is open (tests/clock.py): attachments are added
+    through the form, which the deadline rule closes after 2031-01-31."""
     return Statusrapport.objects.get(
         period__slug="2021", aktivitet__slug="skolan-som-gemensam-arena", organisation__namn="Kulturnämnden"
     )

@@ -4,6 +4,7 @@ API), which check permissions, the workflow and versions and keep history; perio
 Compiled reports are immutable and cannot be deleted. The plan's own data stays editable."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from jamlik.admin_forms import LabelledTabularInline
@@ -32,6 +33,17 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyHistoryAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """History shown, never reverted. django-simple-history saves whatever is posted to a history
+    version's page, checking only the permission to *view* history (the revert button is merely
+    hidden by SIMPLE_HISTORY_REVERT_DISABLED): a post would move a report past the workflow."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Styrningsaktivitet)
@@ -66,7 +78,7 @@ class UppfoljningsperiodAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Statusrapport)
-class StatusrapportAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class StatusrapportAdmin(ReadOnlyHistoryAdmin):
     list_display = ["aktivitet", "organisation", "period", "status", "tillstand", "uppdaterad"]
     list_filter = ["period", "tillstand", "status", "aktivitet__typ"]
     search_fields = ["aktivitet__titel", "organisation__namn", "genomfort"]
@@ -74,7 +86,7 @@ class StatusrapportAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Aktivitetsstatus)
-class AktivitetsstatusAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class AktivitetsstatusAdmin(ReadOnlyHistoryAdmin):
     list_display = ["aktivitet", "period", "status", "uppdaterad"]
     list_filter = ["period", "status"]
     search_fields = ["aktivitet__titel"]
@@ -87,7 +99,7 @@ class ProcessutvarderingDelInline(ReadOnlyAdminMixin, admin.StackedInline):
 
 
 @admin.register(Processutvardering)
-class ProcessutvarderingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class ProcessutvarderingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["aktivitet", "planerad", "tillstand", "samlad_bedomning", "uppdaterad"]
     list_filter = ["tillstand", "samlad_bedomning", "planerad__uppfoljning"]
     search_fields = ["aktivitet__titel"]

@@ -22,9 +22,16 @@ entries of their own), cannot take a data version in the key, does not know that
 means "logged in", and spends two cache reads per hit. Whole-page libraries (django-cacheops,
 django-cachalot) cache queries, not responses: a hit would still render templates.
 
-With the cache unreachable every request is rendered as if there were no cache (no error)."""
+With the cache unreachable every request is rendered as if there were no cache (no error).
+
+While the process follows the version (jamlik/ops/published.py: told of every bump over Redis
+pub/sub, so it knows the version without a round trip), it also keeps the entries it served in its
+own memory (LocalEntries, at most PUBLIC_CACHE_LOCAL_BYTES): a hit then costs no round trip at all.
+An entry there counts only under the current version, exactly as in Redis."""
 
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import cache as once
 
 from django.conf import settings
@@ -37,7 +44,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from jamlik.ops.middleware import _chosen_language
-from jamlik.ops.published import VERSION_KEY, published_at, published_version
+from jamlik.ops.published import VERSION_KEY, published_at, published_version, published_version_followed
 
 # Request headers a cached response may vary by: the key holds them (Cookie: only the language
 # cookie may differ, since any cookie that makes a visitor someone is a reason not to cache).
@@ -59,12 +66,20 @@ class PublicCacheMiddleware:
         # was rendered under and counts only when that is the current one.
         material = _material(request)
         key = f"response:{hashlib.sha256(material.encode()).hexdigest()}"
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or published_version()
+        local = published_version_followed()
+        if local:  # the version without a round trip; the entry from memory, else from Redis
+            version = published_version()
+            entry = entries.get(key, version)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == version:
+                    entries.put(key, entry)
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            version, entry = found.get(VERSION_KEY) or published_version(), found.get(key)
         if version is None:  # the cache cannot be reached: render, store nothing
             return _render(self.get_response, request)
         etag = f'W/"{hashlib.sha256((version + material).encode()).hexdigest()[:32]}"'
-        entry = found.get(key)
         if entry is not None and entry[0] == version:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
@@ -78,8 +93,55 @@ class PublicCacheMiddleware:
             response["Last-Modified"] = http_date(published_at(version).timestamp())
             entry = (version, response.status_code, dict(response.items()), response.content)
             cache.set(key, entry, settings.PUBLIC_CACHE_TIMEOUT)
+            if local:
+                entries.put(key, entry)
             response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, response=response)
+
+
+class LocalEntries:
+    """Entries in this process's memory, least recently used dropped first, at most `limit` bytes
+    of content. Thread-safe (gunicorn's threaded workers)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: str, version: str):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] != version:  # published since: never again reachable
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry) -> None:
+        limit = settings.PUBLIC_CACHE_LOCAL_BYTES
+        size = len(entry[3])
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            if size > limit:
+                return
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        self._bytes -= len(self._entries.pop(key)[3])
+
+
+entries = LocalEntries()
 
 
 def _render(get_response, request):

@@ -11,18 +11,35 @@ The bump happens at once and again after the commit: at once so a reader inside 
 transaction (a test, the writer's own next query) never finds an entry from before the write; after
 the commit so a reader in another transaction, which may have rendered the old data under the
 early version, leaves its entry under a version nobody asks for any more. The receivers hold no
-business rules."""
+business rules.
 
+Reading the version costs a Redis round trip — on a cache hit, most of what the request costs. So
+with Redis each process *follows* the version instead (VersionFollower): a thread subscribed to a
+Redis channel on which every bump is announced keeps the process's copy, and `published_version()`
+reads that copy without a round trip. On each announcement the follower reads the key again rather
+than trusting the message (the key's last value is what counts, whatever order two writers'
+messages arrive in). The writing process takes its new version at once; other processes within
+the time a message takes on the network (sub-millisecond on one host). While the follower is not
+subscribed — starting, Redis down or restarting — every read goes to Redis as before."""
+
+import logging
+import os
+import threading
 import time
 from datetime import UTC, datetime
 from uuid import uuid4
 
+import redis
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.test.signals import setting_changed
 
 VERSION_KEY = "published:version"
+CHANNEL = "jamlik:published-version"  # announcements of a new version (the payload is not trusted)
+
+logger = logging.getLogger("jamlik.cache")
 
 # Writes to these never change what an anonymous visitor or API client sees. Entries are an app
 # label (every model of the app) or "app_label.modelname". The one place to extend.
@@ -48,9 +65,23 @@ NOT_PUBLIC = frozenset(
 def published_version() -> str | None:
     """The current version, created if missing (a fresh or restarted Redis). None when the cache
     cannot be reached: callers then render without caching."""
+    followed = follower.current()
+    if followed is not None:
+        return followed
+    return _read_version()
+
+
+def published_version_followed() -> bool:
+    """Whether this process knows the version without asking Redis (jamlik.ops.public_cache keeps
+    entries in the process's memory only then: a copy that cannot be told of a bump is never read)."""
+    return follower.current() is not None
+
+
+def _read_version() -> str | None:
     version = cache.get(VERSION_KEY)
+    if version is None and cache.add(VERSION_KEY, _new_version(), None):
+        _announce()
     if version is None:
-        cache.add(VERSION_KEY, _new_version(), None)
         version = cache.get(VERSION_KEY)
     return version
 
@@ -78,7 +109,107 @@ def _new_version() -> str:
 
 
 def _set_new_version() -> None:
-    cache.set(VERSION_KEY, _new_version(), None)
+    version = _new_version()
+    follower.saw(version)  # this process first: its next read must not find the old version
+    cache.set(VERSION_KEY, version, None)
+    _announce()
+
+
+def _announce() -> None:
+    client = follower.client()
+    if client is None:
+        return
+    try:
+        client.publish(CHANNEL, b"1")
+    except (redis.RedisError, OSError) as exc:
+        # Nobody hears of the bump: followers lose their subscription on the same outage and read
+        # Redis again once they are back, so they cannot keep an old version past it.
+        logger.warning("version not announced", extra={"event": "cache_unavailable", "error": type(exc).__name__})
+
+
+class VersionFollower:
+    """This process's copy of the version, kept current by a daemon thread subscribed to CHANNEL.
+    Started on first use in each process (after a fork too: gunicorn's workers each get their own)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None
+        self._client = None
+        self._version = None
+        self._live = False
+        self._own = 0  # bumps made by this process: a read of Redis begun before one is not used
+
+    def enabled(self) -> bool:
+        return bool(getattr(settings, "REDIS_URL", None)) and getattr(settings, "PUBLISHED_VERSION_FOLLOW", True)
+
+    def client(self) -> redis.Redis | None:
+        if not self.enabled():
+            return None
+        self._ensure_started()
+        return self._client
+
+    def current(self) -> str | None:
+        """The followed version, or None when not subscribed (then ask Redis)."""
+        if not self.enabled():
+            return None
+        self._ensure_started()
+        return self._version if self._live else None
+
+    def saw(self, version: str) -> None:
+        """This process made a new version: use it at once (its announcement follows)."""
+        with self._lock:
+            self._own += 1
+            if self._live:
+                self._version = version
+
+    def _ensure_started(self) -> None:
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid, self._live, self._version = os.getpid(), False, None
+            self._client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
+            threading.Thread(target=self._run, args=(os.getpid(),), name="published-version", daemon=True).start()
+
+    def _run(self, pid: int) -> None:
+        while self._pid == pid:
+            try:
+                self._follow(pid)
+            except (redis.RedisError, OSError):
+                pass  # Redis down or restarting
+            except Exception:  # never let the thread die: without it every read goes to Redis
+                logger.exception("following the published version failed", extra={"event": "cache_unavailable"})
+            self._live = False
+            time.sleep(1)  # requests read the version from Redis meanwhile
+
+    def _follow(self, pid: int) -> None:
+        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5, health_check_interval=5)
+        pubsub = client.pubsub()
+        try:
+            pubsub.subscribe(CHANNEL)
+            while self._pid == pid:
+                message = pubsub.get_message(timeout=5)
+                if message is None:
+                    continue
+                # Subscribed, or a bump announced: read the key itself (None while Redis is
+                # unreachable: not live, so nobody uses an old copy). If this process bumped while
+                # the read was under way, the read may predate that bump: keep this process's own
+                # version; its announcement is still to come and will be read after it.
+                own = self._own
+                version = _read_version()
+                with self._lock:
+                    if version is None:
+                        self._live = False
+                    elif self._own == own:
+                        self._version, self._live = version, True
+        finally:
+            self._live = False
+            pubsub.close()
+            client.close()
+
+
+follower = VersionFollower()
 
 
 def _on_write(sender, **kwargs) -> None:

@@ -244,6 +244,10 @@ PUBLIC_CACHE_ENABLED = env_bool("PUBLIC_CACHE", True)
 PUBLIC_CACHE_TIMEOUT = int(env("PUBLIC_CACHE_TIMEOUT", str(15 * 60)))
 PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_EXCLUDE = ("/admin/", "/health/", "/konto/", "/i18n/")
+# With Redis each process follows the published-data version over pub/sub and keeps the entries it
+# served in memory too (at most this many bytes of content per process; 0 keeps none).
+PUBLISHED_VERSION_FOLLOW = env_bool("PUBLISHED_VERSION_FOLLOW", True)
+PUBLIC_CACHE_LOCAL_BYTES = int(env("PUBLIC_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # An identifier of the deployed code (e.g. the commit): part of every cached response's key.
 RELEASE = env("RELEASE", "")
 

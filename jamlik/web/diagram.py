@@ -109,7 +109,7 @@ def diagram(
     status (an activity in a period) and says its name; otherwise it says the total."""
     n = max(len(kolumner), 1)
     cellbredd = (BREDD - LUCKA * (n - 1)) / n
-    xs = [i * (cellbredd + LUCKA) for i in range(n)]
+    xs = [i * (cellbredd + LUCKA) for i in range(len(kolumner))]  # no columns: rows without cells
     ritade = []
     anvanda = set()
     for index, (etikett, url, antal_per_kolumn) in enumerate(rader):

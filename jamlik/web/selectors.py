@@ -238,6 +238,8 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
             enhet_plural=_("rapporter"),
         ),
     ]
+    if not perioder:  # no period of the plan has opened yet (e.g. a successor just loaded): nothing to chart
+        diagrammen = []
     senaste = list(publicerade_statusrapporter(plan=plan).order_by("-godkand", "-pk")[:10])
     return Uppfoljningsoversikt(
         plan=plan,

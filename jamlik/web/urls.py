@@ -39,6 +39,7 @@ urlpatterns = [
     path("monster/", monster.monster, name="monster"),
     path("planer/", views.plan_list, name="planer"),
     path("valj-plan/", views.plan_valj, name="plan_valj"),
-    *planvyer,
+    # The short addresses show the plan in force; `?plan=<slug>` there leads to that plan's own address.
+    *[path(str(p.pattern), views.plan_i_fragan(p.callback), name=p.name) for p in planvyer],
 ]
 # jamlik/urls.py mounts `planvyer` a second time under planer/<plan>/ (namespace `planer`).

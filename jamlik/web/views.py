@@ -3,6 +3,8 @@ målområde, strategi, organisation and activity pages, and search. Every page o
 plan from its address (`/planer/<plan>/…`) or shows the plan in force (the short addresses).
 Thin: read through the selectors, render."""
 
+import functools
+
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from jamlik.exports import csv_response, xlsx_response
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
-from plan.models import Malomrade, Plan, Strategi, plan_reverse
+from plan.models import Malomrade, Plan, Strategi
 from plan.selectors import (
     aktiviteter_with_roller,
     malomraden_with_strategier,
@@ -32,6 +34,24 @@ from uppfoljning.selectors.publicering import publicerade_statusrapporter, sok_r
 from uppfoljning.selectors.rapportering import aktuell_status
 
 
+def plan_i_fragan(view):
+    """Wraps a page at its short address: `?plan=<slug>` (the API's parameter, a hand-made or old
+    link) leads to that plan's own address with the other parameters kept, instead of silently
+    showing the plan in force; an unknown plan is a 404, as at /planer/<slug>/."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if "plan" not in request.GET:
+            return view(request, *args, **kwargs)
+        plan = get_object_or_404(Plan, slug=request.GET["plan"][:100])
+        fraga = request.GET.copy()
+        del fraga["plan"]
+        url = reverse(f"planer:{request.resolver_match.url_name}", kwargs={"plan": plan.slug, **kwargs})
+        return HttpResponseRedirect(f"{url}?{fraga.urlencode()}" if fraga else url)
+
+    return wrapper
+
+
 def plan_list(request):
     return render(request, "web/plan_list.html", {"planer": list(planer())})
 
@@ -41,7 +61,9 @@ def plan_valj(request):
     plan = Plan.objects.filter(slug=request.GET.get("plan", "")[:100]).first()
     if plan is None:
         return HttpResponseRedirect(reverse("web:planer"))
-    return HttpResponseRedirect(plan_reverse(plan, "start"))
+    if plan != plan_current():  # also an earlier plan still marked gällande: its own address
+        return HttpResponseRedirect(reverse("planer:start", kwargs={"plan": plan.slug}))
+    return HttpResponseRedirect(reverse("web:start"))
 
 
 def start(request, plan=None):
@@ -79,23 +101,27 @@ def malomrade_detail(request, slug, plan=None):
         plan=plan,
         slug=slug,
     )
-    return render(
-        request,
-        "web/malomrade_detail.html",
-        {"plan": plan, "malomrade": malomrade, "rader": placeringar_for_malomrade(malomrade=malomrade)},
-    )
+    rader = placeringar_for_malomrade(malomrade=malomrade)
+    status = aktuell_status(plan=plan)
+    for aktivitet, _placeringar in rader:
+        aktivitet.aktuell_status = status.get(aktivitet.pk)
+    return render(request, "web/malomrade_detail.html", {"plan": plan, "malomrade": malomrade, "rader": rader})
 
 
 def strategi_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
     strategi = get_object_or_404(Strategi.objects.select_related("malomrade__plan", "plan"), plan=plan, slug=slug)
+    placeringar = list(placeringar_for_strategi(strategi=strategi))
+    status = aktuell_status(plan=plan)
+    for placering in placeringar:
+        placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
     return render(
         request,
         "web/strategi_detail.html",
         {
             "plan": plan,
             "strategi": strategi,
-            "placeringar": placeringar_for_strategi(strategi=strategi),
+            "placeringar": placeringar,
             "insatser": insatser_for_strategi(strategi=strategi),
         },
     )

@@ -5,6 +5,7 @@ plan, not across plans. Lists show every plan unless filtered; each row says whi
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -88,5 +89,5 @@ def plan_from_slug(slug) -> Plan | None:
         return plan_current()
     plan = Plan.objects.select_related("program").filter(slug=str(slug)[:100]).first()
     if plan is None:
-        raise ValidationError({"plan": [f"Okänd plan ”{str(slug)[:60]}”."]})
+        raise ValidationError({"plan": [_("Okänd plan ”%(slug)s”.") % {"slug": str(slug)[:60]}]})
     return plan

@@ -118,7 +118,7 @@ def test_planagare_reminds_everyone_missing_once_a_day(client, demo, django_capt
     # or queued to Redis under make test; either way the service sends them).
     services.aviseringar_send()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(f"{u}@example.org" for u in paminda)
-    assert "Stadsledningskontoret påminner om rapporteringen." in mail.outbox[0].body
+    assert "Planägaren påminner om rapporteringen." in mail.outbox[0].body
     again = client.post(reverse("aviseringar:paminnelse"), {"period": demo_period_pk()}, follow=True)
     assert "Alla som saknas har redan fått en påminnelse i dag." in again.content.decode()
     assert Avisering.objects.filter(typ=Typ.PAMINNELSE).count() == 4

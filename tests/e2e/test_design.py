@@ -215,6 +215,13 @@ def test_report_status_and_active_menu_item_and_breadcrumbs(demo, live_server, p
     crumbs = page.locator("nav.ds-breadcrumbs a").all_inner_texts()
     assert crumbs == ["Planen", "Mina rapporter", "Statusrapporter"]
     assert page.locator("#tillstand.statustagg").inner_text() == "Utkast"
+    # The header names the person, beside the language switch, and the menu keeps one row at 1280 px.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator(".site-header .site-konto").get_by_role("button").inner_text() == "Logga ut (Tea Tjänsteperson)"
+    rader = page.locator(".site-nav > li").evaluate_all(
+        "els => new Set(els.map(e => e.getBoundingClientRect().top)).size"
+    )
+    assert rader == 1
     page.goto(live_server.url + "/aktiviteter/")
     assert page.locator("nav[aria-label='Huvudmeny'] [aria-current=page]").inner_text() == "Aktiviteter"
 

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from jamlik.management.commands.load_demo_utvardering import load_demo_utvardering_file
 from plan.models import Aktivitet, Forutsattning, Malomrade, Organisation, Plan, Strategi
+from tests.clock import open_period_around_today
 from tests.factories import demo_users
 from uppfoljning.models import Statusrapport, Uppfoljningsrapport
 
@@ -56,6 +57,9 @@ UNMARKED = """(names) => {
 def sidor(plan):
     users = demo_users()
     load_demo_utvardering_file()
+    # The draft is edited (errors, a save, a conflict): keep its period open on the real today, as
+    # the other Chromium tests do, so the states exist also after the demo deadline (tests/clock.py).
+    open_period_around_today()
     utkast = Statusrapport.objects.get(aktivitet__slug="skolan-som-gemensam-arena", organisation__namn="Kulturnämnden")
     inskickad = Statusrapport.objects.get(aktivitet__slug="familjecentrerat-arbetssatt", tillstand="inskickad")
     now = timezone.now()
@@ -287,6 +291,8 @@ def test_focus_moves_to_errors_and_messages_are_announced(sidor, live_server, br
     page.locator("#id_retur-kommentar").fill("   ")
     page.locator("form[action$='/returnera/'] button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator(".meddelande[role=alert]").inner_text() == "Skriv vad som behöver kompletteras."
-    expect(page.locator("[data-meddelanden-live]")).to_have_text("Skriv vad som behöver kompletteras.")
+    # … the error summary takes focus and names the field, which keeps what was typed
+    assert page.evaluate("document.activeElement.hasAttribute('data-felsammanfattning')")
+    expect(page.locator("[data-felsammanfattning] li")).to_contain_text("Skriv vad som behöver kompletteras.")
+    assert page.locator("#id_retur-kommentar").get_attribute("aria-invalid") == "true"
     page.context.close()

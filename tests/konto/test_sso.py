@@ -37,7 +37,9 @@ def test_first_sign_in_creates_the_user_with_memberships_from_the_claim(client, 
         **{ORG_CLAIM: ["kulturnamnden", "finns-inte"]},
     )
     response = sign_in(client, "sub-anna-1")
-    assert response.status_code == 302 and response["Location"] == "/rapportering/"
+    assert response.status_code == 302 and response["Location"] == "/rapportering/start/"
+    # … which sends an official on to Mina rapporter
+    assert client.get(response["Location"])["Location"] == "/rapportering/"
     user = get_user_model().objects.get(oidc_identitet__sub="sub-anna-1")
     assert (user.username, user.email, user.get_full_name()) == ("anna.a", "anna@example.org", "Anna Andersson")
     assert not user.has_usable_password()

@@ -7,12 +7,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from jamlik.errors import Domanfel
 from konto.services import api_nyckel_create
 from tests.factories import UserFactory
 
@@ -52,8 +53,11 @@ def test_every_key_has_an_expiry_and_the_longest_is_bounded(demo, settings):
     assert token.expiry - timezone.now() == pytest.approx(
         timedelta(days=settings.API_TOKEN_TTL_DAYS), abs=timedelta(seconds=60)
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(Domanfel) as fel:  # the portal's one domain error, with a Swedish reason
         api_nyckel_create(user=demo["tjansteperson"], dagar=settings.API_TOKEN_MAX_DAYS + 1)
+    assert fel.value.messages == [f"En API-nyckel gäller i 1 till {settings.API_TOKEN_MAX_DAYS} dagar."]
+    with pytest.raises(CommandError, match="En API-nyckel gäller i 1 till"):
+        call_command("api_key", "create", "tjansteperson", "--days", "0", stdout=io.StringIO())
 
 
 def test_password_change_revokes_every_key(demo):

@@ -2,6 +2,7 @@
 touching one of its rows; a second municipality's plan loads without merging with Göteborg's;
 bad transcription files are refused with the place in the file, and nothing is written."""
 
+import io
 import json
 
 import pytest
@@ -89,6 +90,24 @@ def test_successor_plan_leaves_every_row_of_the_earlier_plan_intact(demo, tmp_pa
     assert snapshot(gammal) == fore
 
 
+def test_reloading_the_files_keeps_a_plan_marked_historical(client, plan, tmp_path):
+    """The release steps run `load_plan` again: the earlier plan, marked historisk in the admin once
+    its successor is in force, stays historisk, so its pages keep linking to its own addresses."""
+    utdata = io.StringIO()
+    call_command("load_plan", str(skriv(tmp_path, efterfoljare())), stdout=utdata)
+    assert f"Obs: 2 planer är markerade som gällande ({NY}, {GAMMAL})" in utdata.getvalue()
+    gammal = Plan.objects.get(slug=GAMMAL)
+    gammal.status = "historisk"
+    gammal.save()
+    assert sum(load_plan_file(DEFAULT_PATH).uppdaterade.values()) == 0
+    assert Plan.objects.get(slug=GAMMAL).status == "historisk"
+    utdata = io.StringIO()
+    call_command("load_plan", stdout=utdata)
+    assert "Obs:" not in utdata.getvalue()
+    sida = client.get(f"/planer/{GAMMAL}/malomraden/skapa-god-start-i-livet/").content.decode()
+    assert f'href="/planer/{GAMMAL}/strategier/fokusera-pa-tidiga-insatser/"' in sida
+
+
 def test_both_plans_are_readable_on_every_page_and_in_the_api(client, plan, tmp_path):
     load_plan_file(skriv(tmp_path, efterfoljare()))
     ny_titel = "Familjecentrerat arbetssätt, andra planperioden"
@@ -111,6 +130,9 @@ def test_both_plans_are_readable_on_every_page_and_in_the_api(client, plan, tmp_
         "sok/?q=kultur",
         "matris.csv",
         "aktiviteter.xlsx",
+        "uppfoljning/",  # the new plan has no period yet: no chart, no error
+        "uppfoljning/flode.atom",
+        "uppfoljning/statusrapporter.csv",
     ):
         for prefix in ("/", f"/planer/{GAMMAL}/", f"/planer/{NY}/"):
             assert client.get(prefix + path).status_code == 200, prefix + path
@@ -126,6 +148,21 @@ def test_both_plans_are_readable_on_every_page_and_in_the_api(client, plan, tmp_
     assert client.get("/api/v1/samverkansaktiviteter/familjecentrerat-arbetssatt/").json()["plan"] == NY
     assert client.get("/api/v1/strategier/", {"plan": "finns-inte"}).status_code == 400
     assert {p["slug"] for p in client.get("/api/v1/planer/").json()["results"]} == {GAMMAL, NY}
+
+
+def test_a_plan_in_the_query_leads_to_that_plans_own_address(client, plan, tmp_path):
+    """`?plan=` at a short address (the API's parameter) is not silently ignored, and the chooser
+    reaches an earlier plan even while it is still marked gällande in its own data."""
+    load_plan_file(skriv(tmp_path, efterfoljare()))
+    svar = client.get("/aktiviteter/", {"plan": GAMMAL, "organisation": "kulturnamnden"})
+    assert (svar.status_code, svar["Location"]) == (302, f"/planer/{GAMMAL}/aktiviteter/?organisation=kulturnamnden")
+    assert client.get("/matris/", {"plan": NY})["Location"] == f"/planer/{NY}/matris/"
+    assert client.get("/strategier/fokusera-pa-tidiga-insatser/", {"plan": GAMMAL})["Location"] == (
+        f"/planer/{GAMMAL}/strategier/fokusera-pa-tidiga-insatser/"
+    )
+    assert client.get("/matris/", {"plan": "finns-inte"}).status_code == 404
+    assert client.get("/valj-plan/", {"plan": GAMMAL})["Location"] == f"/planer/{GAMMAL}/"
+    assert client.get("/valj-plan/", {"plan": NY})["Location"] == "/"
 
 
 def test_a_file_that_would_turn_a_plan_into_another_is_refused(plan, tmp_path):

@@ -79,6 +79,20 @@ def test_strategi_page_lists_activities_working_on_it(client, plan):
     assert [p.samverkansaktivitet.slug for p in response.context["placeringar"]] == ["hallbara-livsmiljoer"]
 
 
+def test_malomrade_and_strategi_pages_show_each_activitys_status_with_the_tag(client, plan):
+    aktivitet = Aktivitet.objects.get(slug="hallbara-livsmiljoer")
+    tidig, sen = period(plan, "Hösten 2020", date(2020, 9, 1)), period(plan)
+    Aktivitetsstatus.objects.create(period=tidig, aktivitet=aktivitet, status=Status.EJ_PABORJAD)
+    Aktivitetsstatus.objects.create(period=sen, aktivitet=aktivitet, status=Status.FORSENAD)
+    malomrade = client.get("/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/").content.decode()
+    assert malomrade.count('class="ds-tag statustagg statustagg--forsenad"') == 1
+    assert malomrade.count("statustagg--ingen") == 3  # the other three activities of the column
+    assert "Ej påbörjad" not in malomrade  # the latest period's status only
+    strategi = client.get("/strategier/minska-boendesegregationen/").content.decode()
+    assert strategi.count('class="ds-tag statustagg statustagg--forsenad"') == 1
+    assert "Våren 2021" in strategi
+
+
 def test_unknown_slugs_are_404(client, plan):
     for url in ("/malomraden/finns-inte/", "/strategier/finns-inte/", "/organisationer/finns-inte/"):
         assert client.get(url).status_code == 404

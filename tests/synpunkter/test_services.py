@@ -8,6 +8,7 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
 from jamlik.celery import app
+from jamlik.errors import Domanfel
 from synpunkter.models import Synpunkt
 from synpunkter.services import synpunkt_create, synpunkt_send
 from tests.waiting import wait_for
@@ -80,3 +81,13 @@ def test_queue_down_the_synpunkt_is_stored_and_the_visitor_thanked(client, setti
     synpunkt = Synpunkt.objects.get()
     assert (synpunkt.meddelande, synpunkt.skickad) == ("Skickat medan kön var nere", None)
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_over_the_hourly_limit_is_the_domain_error(settings):
+    """The portal's one domain error (jamlik.errors.Domanfel), so web and API treat it alike."""
+    settings.SYNPUNKT_MAX_PER_HOUR = 1
+    synpunkt_create(meddelande="Första", avsandare="a" * 64)
+    with pytest.raises(Domanfel) as fel:
+        synpunkt_create(meddelande="Andra", avsandare="a" * 64)
+    assert (fel.value.code, Synpunkt.objects.count()) == ("throttled", 1)

@@ -281,7 +281,7 @@ def statusrapport_update(request, pk):
         initial={"version": rapport.version},
         aktivitet=rapport.aktivitet,
     )
-    senast_sparad = None
+    senast_sparad, status = None, 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -296,6 +296,7 @@ def statusrapport_update(request, pk):
                 strategier=data["strategier"],
             )
         except Versionskonflikt as exc:
+            status = 409  # as in the API: a stale version is a conflict, whatever the channel
             form.add_error(None, exc.messages)
             # Show what is saved now; the user's own text stays in the form. Saving again is then
             # a deliberate choice to replace the other person's change.
@@ -324,6 +325,7 @@ def statusrapport_update(request, pk):
             "senast_sparad": senast_sparad,
             "bilagor": rapport.bilagor.all(),
         },
+        status=status,
     )
 
 
@@ -371,6 +373,13 @@ def statusrapport_action(request, pk, action):
     if form.is_valid():
         try:
             service(user=request.user, rapport_id=rapport.pk, **form.cleaned_data)
+        except Versionskonflikt as exc:
+            # Someone changed the report since the page was loaded: say so above the report as it is
+            # saved now (409, as in the API). A typed comment stays in its form, whose hidden version
+            # is now the saved one, so pressing the button again is a deliberate choice.
+            messages.error(request, " ".join(exc.messages))
+            rapport.refresh_from_db()
+            return _render_detail(request, rapport, bunden=form if prefix else None, status=409)
         except Domanfel as exc:
             if prefix and hasattr(exc, "error_dict") and set(exc.error_dict) & set(form.fields):
                 add_service_error(form, exc)
@@ -539,6 +548,7 @@ def aktivitetsstatus_form(request, period, aktivitet):
     require(request.user, "uppfoljning.change_aktivitetsstatus", aktivitet)
     rad = Aktivitetsstatus.objects.filter(period=period, aktivitet=aktivitet).first()
     form = AktivitetsstatusForm(request.POST or None, instance=rad, initial={"version": rad.version if rad else 0})
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             services.aktivitetsstatus_save(
@@ -549,6 +559,13 @@ def aktivitetsstatus_form(request, period, aktivitet):
                 sammanfattning=form.cleaned_data["sammanfattning"],
                 version=form.cleaned_data["version"],
             )
+        except Versionskonflikt as exc:
+            # Someone saved since the page was loaded (409, as in the API): the text stays, and the
+            # form now carries the saved version, so saving again deliberately replaces theirs.
+            form.add_error(None, exc.messages)
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.aktuell_version)
+            status = 409
         except Domanfel as exc:
             add_service_error(form, exc)
         else:
@@ -564,4 +581,5 @@ def aktivitetsstatus_form(request, period, aktivitet):
         request,
         "uppfoljning/rapportering/aktivitetsstatus_form.html",
         {"form": form, "period": period, "aktivitet": aktivitet, "rapporter": rapporter},
+        status=status,
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from jamlik.errors import Domanfel
+from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.rules import may, require
 from uppfoljning.choices import Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.forms.rapportering import add_service_error
@@ -94,6 +94,7 @@ def processutvardering_edit(request, pk):
     slutlig = utvardering.tillstand == Utvarderingstillstand.SLUTLIG
     delar = list(utvardering.delar.select_related("organisation"))
     data = request.POST if request.method == "POST" else None
+    status = 200
     form = ProcessutvarderingForm(data, instance=utvardering, initial={"version": utvardering.version})
     delformer = [DelForm(data, instance=d, prefix=f"del{d.pk}") for d in delar]
     if request.method == "POST":
@@ -109,11 +110,20 @@ def processutvardering_edit(request, pk):
                     handling=handling or "",
                     version=int(request.POST.get("version") or 0),
                 )
+            except Versionskonflikt as exc:
+                # Changed since the page was loaded: the page as saved now, the message on top (409).
+                messages.error(request, " ".join(exc.messages))
+                utvardering.refresh_from_db()
+                slutlig = utvardering.tillstand == Utvarderingstillstand.SLUTLIG
+                form = ProcessutvarderingForm(instance=utvardering, initial={"version": utvardering.version})
+                delformer = [DelForm(instance=d, prefix=f"del{d.pk}") for d in delar]
+                status = 409
             except (Domanfel, ValueError) as exc:
                 messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+                return redirect("uppfoljning:processutvardering_edit", pk=pk)
             else:
                 messages.success(request, _("Utvärderingens tillstånd är ändrat."))
-            return redirect("uppfoljning:processutvardering_edit", pk=pk)
+                return redirect("uppfoljning:processutvardering_edit", pk=pk)
         elif not all([form.is_valid(), *[f.is_valid() for f in delformer]]):
             # Name the pilot sections that need correcting in the summary at the top.
             for del_, delform in zip(delar, delformer, strict=True):
@@ -136,6 +146,14 @@ def processutvardering_edit(request, pk):
                         processutvardering_transition(
                             user=request.user, utvardering_id=sparad.pk, handling=handling, version=sparad.version
                         )
+            except Versionskonflikt as exc:
+                # Someone saved since the page was loaded: nothing is saved, every typed word stays,
+                # and the form now carries the saved version, so saving again is a deliberate choice
+                # to replace the other change (409, as in the API).
+                form.add_error(None, exc.messages)
+                form.data = form.data.copy()
+                form.data["version"] = str(exc.aktuell_version)
+                status = 409
             except Domanfel as exc:
                 add_service_error(form, exc)
             else:
@@ -154,4 +172,5 @@ def processutvardering_edit(request, pk):
             "delformer": list(zip(delar, delformer, strict=True)),
             "handlingar": _handlingar(request.user, utvardering),
         },
+        status=status,
     )

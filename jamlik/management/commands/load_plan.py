@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from plan.choices import PlanStatus
+from plan.selectors import planer
 from plan.services import (
     Importfel,
     Importresultat,
@@ -65,3 +67,16 @@ class Command(BaseCommand):
         skapade = sum(resultat.skapade.values())
         uppdaterade = sum(resultat.uppdaterade.values())
         self.stdout.write(self.style.SUCCESS(f"Planen inläst: {skapade} nya rader, {uppdaterade} ändrade."))
+        # A successor keeps the earlier plan's status untouched; say what the admin still has to do.
+        gallande: dict[int, list[str]] = {}
+        for plan in planer().filter(status=PlanStatus.GALLANDE):  # newest first
+            gallande.setdefault(plan.program.kommun_id, []).append(plan.slug)
+        for slugs in gallande.values():
+            if len(slugs) > 1:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"Obs: {len(slugs)} planer är markerade som gällande ({', '.join(slugs)}). Den nyaste, "
+                        f"{slugs[0]}, visas på de korta adresserna, och de andras sidor länkar dit. Markera de "
+                        "tidigare som historiska i administrationen (Planer → status)."
+                    )
+                )

@@ -7,6 +7,7 @@ manage.py api_key revoke <username>              revokes every key of the user
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from jamlik.errors import Domanfel
 from konto.services import api_nyckel_create, api_nycklar_revoke
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             return
         try:
             token, plaintext = api_nyckel_create(user=user, dagar=days)
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+        except Domanfel as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stderr.write(f"API-nyckel för {username}, giltig till {token.expiry:%Y-%m-%d %H:%M}. Visas bara nu:")
         self.stdout.write(plaintext)

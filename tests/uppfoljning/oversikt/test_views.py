@@ -41,6 +41,16 @@ def test_overview_shows_what_needs_the_planagare_and_links_every_tool(client, de
     assert 'href="/uppfoljning/planagare/"' in client.get("/").content.decode()
 
 
+def test_header_names_the_person_not_the_username(client, demo):
+    client.force_login(demo["tjansteperson"])
+    page = client.get("/rapportering/").content.decode()
+    assert "Logga ut (Tea Tjänsteperson)" in page
+    assert "(tjansteperson)" not in page
+    demo["tjansteperson"].first_name = demo["tjansteperson"].last_name = ""
+    demo["tjansteperson"].save()
+    assert "Logga ut (tjansteperson)" in client.get("/rapportering/").content.decode()  # no name: the username
+
+
 def test_overview_is_for_planagare_only(client, demo):
     client.force_login(demo["tjansteperson"])
     assert client.get("/uppfoljning/planagare/").status_code == 403
@@ -65,4 +75,5 @@ def test_overview_query_count_is_constant(client, demo):
         for rapport in Statusrapport.objects.filter(period__slug="2021"):
             rapport.pk, rapport.period, rapport.tillstand, rapport.ateroppnad = None, period, "returnerad", True
             rapport.save()
+    _count(client, "/uppfoljning/planagare/")  # the frame's plan list is read again once after a change
     assert _count(client, "/uppfoljning/planagare/") == before

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.clock import IDAG
-from uppfoljning.models import Statusrapport
+from uppfoljning.models import Aktivitetsstatus, Statusrapport
 
 pytestmark = pytest.mark.django_db
 
@@ -112,11 +113,62 @@ def test_conflict_keeps_the_users_text(client, demo, utkast):
     client.force_login(demo["tjansteperson"])
     _post(client, utkast, genomfort="Första")
     response = _post(client, utkast, genomfort="Min egen text")  # still version 1
-    assert response.status_code == 200
+    assert response.status_code == 409  # as in the API
     assert response.context["form"].non_field_errors()[0].startswith("Någon annan har sparat ändringar")
     assert "Min egen text</textarea>" in response.content.decode()
     utkast.refresh_from_db()
     assert utkast.genomfort == "Första"
+
+
+def test_stale_workflow_action_is_409_with_the_report_as_saved_and_the_comment_kept(client, demo):
+    rapport = Statusrapport.objects.get(
+        period__slug="2021", aktivitet__slug="familjecentrerat-arbetssatt", organisation__namn="Kulturnämnden"
+    )
+    sedd = rapport.version
+    Statusrapport.objects.filter(pk=rapport.pk).update(version=F("version") + 1)  # someone else saved
+    client.force_login(demo["samordnare"])
+    url = reverse("uppfoljning:statusrapport_action", args=[rapport.pk, "returnera"])
+    response = client.post(url, {"retur-version": sedd, "retur-kommentar": "Komplettera med siffror."})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Någon annan har sparat ändringar" in html
+    assert "Komplettera med siffror.</textarea>" in html
+    assert f'name="retur-version" value="{sedd + 1}"' in html  # pressing again acts on the saved version
+    rapport.refresh_from_db()
+    assert (rapport.tillstand, rapport.version) == ("inskickad", sedd + 1)
+    response = client.post(url, {"retur-version": sedd + 1, "retur-kommentar": "Komplettera med siffror."})
+    assert response.status_code == 302
+    rapport.refresh_from_db()
+    assert rapport.tillstand == "returnerad"
+
+
+def test_overall_status_conflict_is_409_and_keeps_the_text(client, demo):
+    url = reverse("uppfoljning:aktivitetsstatus", args=["2021", "skolan-som-gemensam-arena"])
+    rader = Aktivitetsstatus.objects.filter(period__slug="2021", aktivitet__slug="skolan-som-gemensam-arena")
+    sedd = rader.first().version if rader.exists() else 0
+    client.force_login(demo["samordnare"])
+    data = {"version": sedd, "status": "pagar_enligt_plan", "sammanfattning": "Kollegans sammanfattning"}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data | {"sammanfattning": "Min sammanfattning"})  # the version seen before
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Någon annan har sparat ändringar" in html
+    assert "Min sammanfattning</textarea>" in html
+    assert f'name="version" value="{sedd + 1}"' in html  # saving again replaces theirs, deliberately
+    assert rader.get().sammanfattning == "Kollegans sammanfattning"
+    assert client.post(url, data | {"version": sedd + 1, "sammanfattning": "Min sammanfattning"}).status_code == 302
+    assert (rader.get().sammanfattning, rader.get().version) == ("Min sammanfattning", sedd + 2)
+
+
+def test_api_unknown_plan_is_a_400_with_the_reason_in_the_chosen_language(demo):
+    api = APIClient()
+    api.force_authenticate(demo["tjansteperson"])
+    body = {"plan": "finns-inte", "period": "2021", "aktivitet": "skolan-som-gemensam-arena", "status": "forsenad"}
+    response = api.post("/api/v1/statusrapporter/", body, format="json")
+    assert (response.status_code, response.json()) == (400, {"plan": ["Okänd plan ”finns-inte”."]})
+    api.cookies.load({"django_language": "en"})
+    response = api.post("/api/v1/statusrapporter/", body, format="json")
+    assert (response.status_code, response.json()) == (400, {"plan": ["Unknown plan “finns-inte”."]})
 
 
 def test_api_conflict_is_409_and_domain_error_400(demo, utkast):

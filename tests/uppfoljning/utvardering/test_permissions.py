@@ -102,10 +102,27 @@ def test_planagare_edits_through_the_form(client, demo, planagare):
         "Skrivet precis före granskning.",
         5,
     )
-    # A refused save (here a stale version) keeps every typed word on the page and changes nothing.
+    # A stale version is a conflict (409, as in the API): every typed word stays on the page,
+    # nothing changes, and the form now carries the saved version.
     data = {**data, "version": 3, "lardomar": "Inaktuell version.", "handling": "finalise"}
     response = client.post(f"/uppfoljning/processutvarderingar/{utkast.pk}/redigera/", data)
-    assert response.status_code == 200
-    assert "Inaktuell version." in response.content.decode()
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Inaktuell version." in html
+    assert "Någon annan har sparat ändringar" in html
+    assert 'name="version" value="5"' in html
     utkast.refresh_from_db()
     assert (utkast.tillstand, utkast.lardomar) == ("under_granskning", "Skrivet precis före granskning.")
+    # Saving again from that page is a deliberate choice, and is taken.
+    response = client.post(f"/uppfoljning/processutvarderingar/{utkast.pk}/redigera/", {**data, "version": 5})
+    assert response.status_code == 302
+    utkast.refresh_from_db()
+    assert (utkast.tillstand, utkast.lardomar) == ("slutlig", "Inaktuell version.")
+    # On a final evaluation only the state can change; a stale press shows the page as saved (409).
+    response = client.post(
+        f"/uppfoljning/processutvarderingar/{utkast.pk}/redigera/", {"version": 5, "handling": "reopen"}
+    )
+    assert response.status_code == 409
+    assert "Någon annan har sparat ändringar" in response.content.decode()
+    utkast.refresh_from_db()
+    assert utkast.tillstand == "slutlig"
