@@ -4,8 +4,12 @@ or a message on the page, never silently ignored."""
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import BaseCSVField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -63,3 +67,52 @@ class ChoiceFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", _("Alla"))
         super().__init__(*args, **kwargs)
+
+
+class StrictOrderingField(BaseCSVField):
+    """The terms of an ordering, comma-separated: every term a known column (a minus first for
+    descending), none empty and no column twice. An empty parameter means the default order."""
+
+    def clean(self, value):
+        if value in (None, []):
+            return None
+        if any(not term.strip() for term in value):
+            raise ValidationError(
+                _("Sorteringen har en tom del: ange kolumner åtskilda med kommatecken, utan tomma delar."),
+                code="empty_term",
+            )
+        known = [str(choice) for choice, _label in self.choices if choice not in ("", None)]
+        unknown = [term for term in value if term not in known]
+        if unknown:
+            raise ValidationError(
+                _("Okänd sortering: %(terma)s. Möjliga värden: %(kanda)s."),
+                code="unknown_term",
+                params={"terma": ", ".join(unknown), "kanda": ", ".join(known)},
+            )
+        columns = [term.removeprefix("-") for term in value]
+        if len(set(columns)) != len(columns):
+            raise ValidationError(_("Sorteringen nämner samma kolumn två gånger."), code="duplicate_term")
+        return value
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Sortable columns, strict (StrictOrderingField): an empty, unknown or repeated term is a
+    form error (400 in the API, a message next to the field on the page), never ignored. The
+    primary key ends every ordering, so rows that tie keep one order across pages."""
+
+    base_field_class = StrictOrderingField
+
+    def build_choices(self, fields, labels):
+        # django-filter formats "… (descending)" when the class is defined, in whatever language is
+        # active then; here each label is translated when it is shown.
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, _(pretty_name(param)))
+            choices.append((param, label))
+            choices.append((f"-{param}", labels.get(f"-{param}", format_lazy(_("{} (fallande)"), label))))
+        return choices
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.order_by(*[self.get_ordering_value(term) for term in value], "pk")

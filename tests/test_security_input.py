@@ -192,3 +192,107 @@ def test_nul_bytes_are_refused_with_a_reason(client, users):
     assert response.status_code == 400
     rapport.refresh_from_db()
     assert "noll" not in rapport.genomfort
+
+
+# The issue's hostile inputs and where each is tested: a non-numeric year when creating evaluations
+# (web: tests/uppfoljning/publicering/test_utvardering.py; API: below), JSON nested 100 000 deep
+# (every write of the API: below; the parser: tests/test_headers.py), NUL bytes (above), bodies
+# over the limit refused from Content-Length before they are read and ZIP bombs in DOCX/XLSX
+# (tests/test_uploads.py), empty and unknown sort terms (tests/test_ordering.py).
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def write_operations(client) -> list[tuple[str, str]]:
+    """Every POST/PUT of the API schema, with its path identifiers filled by real rows."""
+    ids = {
+        "statusrapporter": Statusrapport.objects.order_by("pk").first().pk,
+        "uppfoljningsperioder": Uppfoljningsperiod.objects.order_by("pk").first().pk,
+    }
+    operations = []
+    for path, methods in client.get("/api/schema/?format=json").json()["paths"].items():
+        for method in methods.keys() & {"post", "put", "patch"}:
+            resource = path.split("/")[3]
+            operations.append((method, path.replace("{id}", str(ids.get(resource, 1)))))
+    return operations
+
+
+def test_json_nested_too_deep_is_a_400_on_every_write_of_the_api(users):
+    api = APIClient()
+    api.force_authenticate(users["stadsledningskontoret"])
+    operations = write_operations(api)
+    assert len(operations) >= 9  # reports (create, change, four workflow steps), periods, compilations
+    for method, path in operations:
+        response = getattr(api, method)(path, DEEP, content_type="application/json")
+        assert response.status_code == 400, (method, path, response.status_code)
+        assert response.json() == {"detail": "JSON-dokumentet är för djupt nästlat."}, (method, path)
+
+
+HOSTILE_BODIES = [
+    ('{"version": NaN, "status": "genomford"}', "JSON parse error"),
+    ('{"version": Infinity, "status": "genomford"}', "JSON parse error"),
+    ('{"version": 1e400, "status": "genomford"}', "version"),
+    ('{"version": "ett", "status": "genomford"}', "version"),
+    ('{"version": 1, "status": "genomford", "genomfort": "a\\ud800b"}', "genomfort"),
+    ('{"version": 1, "status": "genomford", "strategier": "x"}', "strategier"),
+    ('{"version": 1, "status": ["genomford"]}', "status"),
+    ('"en sträng"', "non_field_errors"),
+    ("[1, 2]", "non_field_errors"),
+    ("\xff\xfe", "JSON parse error"),
+    # JSON types as the schema states them (plan/api/fields.py): no silent conversion.
+    ('{"version": "1", "status": "genomford"}', "version"),
+    ('{"version": true, "status": "genomford"}', "version"),
+    ('{"version": 1, "status": "genomford", "genomfort": 5}', "genomfort"),
+    ('{"version": 1, "status": "genomford", "strategier": {}}', "strategier"),
+]
+
+
+@pytest.mark.parametrize(("body", "reason"), HOSTILE_BODIES)
+def test_hostile_json_values_are_a_400_with_the_reason_and_change_nothing(users, body, reason):
+    api = APIClient()
+    api.force_authenticate(users["tjansteperson"])
+    rapport = Statusrapport.objects.get(organisation__namn="Kulturnämnden", aktivitet__slug="skolan-som-gemensam-arena")
+    before = (rapport.version, rapport.status, rapport.genomfort)
+    response = api.put(f"/api/v1/statusrapporter/{rapport.pk}/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    rapport.refresh_from_db()
+    assert (rapport.version, rapport.status, rapport.genomfort) == before
+
+
+@pytest.mark.parametrize(
+    ("ar", "reason"),
+    [("tjugo", "Ett giltigt heltal krävs."), ("2021x", "Ett giltigt heltal krävs."), ("", "Ett giltigt heltal krävs."),
+     (99999999999999999999, "mindre än eller lika med"), (-1, "större än eller lika med"), (None, "")],
+)  # fmt: skip
+def test_a_year_that_is_not_a_year_is_a_400_when_compiling_through_the_api(users, ar, reason):
+    from uppfoljning.models import Uppfoljningsrapport
+
+    api = APIClient()
+    api.force_authenticate(users["stadsledningskontoret"])
+    response = api.post("/api/v1/uppfoljningsrapporter/", {"ar": ar}, format="json")
+    assert response.status_code == 400
+    assert reason in " ".join(response.json()["ar"])
+    assert not Uppfoljningsrapport.objects.exists()
+
+
+def test_numbers_beyond_any_column_are_404_or_400_never_500(client, users):
+    huge = "9" * 30
+    api = APIClient()
+    api.force_authenticate(users["tjansteperson"])
+    for path in ("statusrapporter", "uppfoljningsperioder", "processutvarderingar"):
+        assert api.get(f"/api/v1/{path}/{huge}/").status_code == 404
+    assert api.get("/api/v1/statusrapporter/", {"limit": huge, "offset": huge}).status_code == 200
+    assert api.get("/api/v1/statusrapporter/", {"offset": "-1"}).status_code == 400
+    rapport = Statusrapport.objects.get(organisation__namn="Kulturnämnden", aktivitet__slug="skolan-som-gemensam-arena")
+    response = api.post(f"/api/v1/statusrapporter/{rapport.pk}/submit/", {"version": int(huge)}, format="json")
+    assert response.status_code in {400, 409}
+    client.force_login(users["tjansteperson"])
+    assert client.get(f"/rapportering/statusrapporter/{huge}/").status_code == 404
+    assert client.get("/rapportering/statusrapporter/", {"sida": huge}).status_code == 200
+    response = client.post(
+        f"/rapportering/statusrapporter/{rapport.pk}/andra/", {"version": huge, "status": "genomford"}
+    )
+    assert response.status_code < 500
+    rapport.refresh_from_db()
+    assert rapport.status != "genomford" or rapport.version == 1

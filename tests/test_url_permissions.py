@@ -61,6 +61,11 @@ PUBLIC_NAMES = {
     "synpunkter:tack",
     "health",
     "login",
+    # Password reset by e-mail (only while local passwords are on): for people who cannot log in.
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "set_language",
     "api-schema",
     "api-docs",

@@ -26,6 +26,11 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class PortalAutoSchema(AutoSchema):
+    def map_parsers(self):
+        # Request bodies are documented as JSON: a form encoding cannot say everything the schema
+        # allows or forbids (a list holding one empty string arrives as no list at all).
+        return ["application/json"]
+
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         if not operation:
@@ -37,6 +42,9 @@ class PortalAutoSchema(AutoSchema):
             if parameter["in"] == "query" and enum and "" not in enum:
                 # The FilterSets are shared with the web forms: an empty value means "no filter".
                 parameter["schema"]["enum"] = [*enum, ""]
+            if parameter["in"] == "query" and parameter["schema"].get("type") == "array":
+                # A list of choices (the sort order): each at most once (jamlik.filters.OrderingFilter).
+                parameter["schema"]["uniqueItems"] = True
         errors = {"403": BEHORIGHET, "429": BEGRANSAD}
         if self.method in WRITE_METHODS or any(p["in"] == "query" for p in parameters):
             errors["400"] = VALIDERINGSFEL

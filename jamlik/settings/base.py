@@ -187,6 +187,13 @@ LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
 # Local passwords (username + password form, admin login). Production turns them off when single
 # sign-on is configured, unless LOCAL_LOGIN_ENABLED says otherwise.
 LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
+# Password reset by e-mail (konto/losenord.py), offered only while local passwords are on. A link is
+# valid PASSWORD_RESET_TIMEOUT seconds and once; one address may ask PASSWORD_RESET_MAX_PER_ADDRESS
+# times per hour (then 429), one e-mail address gets at most PASSWORD_RESET_MAX_PER_EMAIL mails per hour.
+PASSWORD_RESET_ENABLED = env_bool("PASSWORD_RESET_ENABLED", True)
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_MINUTES", "60")) * 60
+PASSWORD_RESET_MAX_PER_ADDRESS = int(env("PASSWORD_RESET_MAX_PER_ADDRESS", "10"))
+PASSWORD_RESET_MAX_PER_EMAIL = int(env("PASSWORD_RESET_MAX_PER_EMAIL", "3"))
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]

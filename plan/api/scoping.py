@@ -10,8 +10,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from jamlik.api.viewsets import PublicReadOnlyViewSet
+from plan.api.fields import StrictManyRelatedField
 from plan.models import Plan
 from plan.selectors import plan_current
 
@@ -67,6 +69,13 @@ class PlanSlugRelatedField(serializers.SlugRelatedField):
         self.plan_lookup = plan_lookup
         kwargs.setdefault("slug_field", "slug")
         super().__init__(**kwargs)
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # DRF's own many_init, with a list that must be a list (not an object or a string).
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        list_kwargs |= {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        return StrictManyRelatedField(**list_kwargs)
 
     def get_queryset(self):
         queryset = super().get_queryset()

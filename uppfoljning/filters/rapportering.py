@@ -1,10 +1,9 @@
 """FilterSets of reporting, shared by the web lists and the API so the two never drift."""
 
-import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jamlik.filters import ChoiceFilter, SlugFilter, StrictBooleanFilter
+from jamlik.filters import ChoiceFilter, OrderingFilter, SlugFilter, StrictBooleanFilter
 from plan.filters import PlanFilterSet, PlanSlugFilter
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan
 from uppfoljning.choices import Rapporttillstand, Status
@@ -53,7 +52,7 @@ class StatusrapportFilterSet(PlanFilterSet):
     )
     status = ChoiceFilter(choices=Status.choices, label=_("Status"))
     tillstand = ChoiceFilter(choices=Rapporttillstand.choices, label=_("Tillstånd"))
-    ordning = django_filters.OrderingFilter(
+    ordning = OrderingFilter(
         fields=SORTERING,
         label=_("Sortering"),
         empty_label=_("Standard"),

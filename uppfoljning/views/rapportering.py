@@ -102,7 +102,8 @@ def statusrapport_export(request, format):
     not just one page. Text a user wrote never becomes a formula (jamlik.exports)."""
     filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
     if not filterset.is_valid():
-        return HttpResponseBadRequest(_("Ogiltigt filter."))
+        skal = " ".join(f"{falt}: {' '.join(fel)}" for falt, fel in filterset.errors.items())
+        return HttpResponseBadRequest(f"{_('Ogiltigt filter.')} {skal}", content_type="text/plain; charset=utf-8")
     rubriker = [
         _("Period"),
         _("Aktivitet"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from jamlik.rules import may
+from plan.api.fields import STRICT_FIELD_MAPPING, StrictCharField, StrictIntegerField, StrictSlugField
 from plan.api.scoping import PlanSlugRelatedField
 from plan.models import Aktivitet, Organisation, Strategi
 from uppfoljning.choices import Status
@@ -15,6 +16,7 @@ TEXT_MAX = {name: Statusrapport._meta.get_field(name).max_length for name in ("g
 
 
 class UppfoljningsperiodSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = STRICT_FIELD_MAPPING
     plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
@@ -83,37 +85,37 @@ class _RapportInnehall(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=Status.choices, error_messages={"invalid_choice": _("Välj en status ur listan.")}
     )
-    genomfort = serializers.CharField(max_length=TEXT_MAX["genomfort"], allow_blank=True, required=False, default="")
-    hinder = serializers.CharField(max_length=TEXT_MAX["hinder"], allow_blank=True, required=False, default="")
-    nasta_steg = serializers.CharField(max_length=TEXT_MAX["nasta_steg"], allow_blank=True, required=False, default="")
+    genomfort = StrictCharField(max_length=TEXT_MAX["genomfort"], allow_blank=True, required=False, default="")
+    hinder = StrictCharField(max_length=TEXT_MAX["hinder"], allow_blank=True, required=False, default="")
+    nasta_steg = StrictCharField(max_length=TEXT_MAX["nasta_steg"], allow_blank=True, required=False, default="")
     strategier = PlanSlugRelatedField(many=True, queryset=Strategi.objects.all(), required=False, default=list)
 
 
 class StatusrapportCreateSerializer(_RapportInnehall):
-    plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
+    plan = StrictSlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
     period = PlanSlugRelatedField(queryset=Uppfoljningsperiod.objects.all())
     aktivitet = PlanSlugRelatedField(queryset=Aktivitet.objects.select_related("plan"))
     organisation = PlanSlugRelatedField(queryset=Organisation.objects.all(), plan_lookup="kommun__program__planer")
 
 
 class StatusrapportUpdateSerializer(_RapportInnehall):
-    version = serializers.IntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
+    version = StrictIntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
 
 
 class VersionSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
+    version = StrictIntegerField(min_value=1, help_text=_("Versionen du utgick från (optimistisk låsning)."))
 
 
 class GodkannSerializer(VersionSerializer):
-    kommentar = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    kommentar = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class ReturSerializer(VersionSerializer):
-    kommentar = serializers.CharField(max_length=2000)
+    kommentar = StrictCharField(max_length=2000)
 
 
 class AteroppnaSerializer(VersionSerializer):
-    motivering = serializers.CharField(max_length=2000)
+    motivering = StrictCharField(max_length=2000)
 
 
 class KonfliktSerializer(serializers.Serializer):

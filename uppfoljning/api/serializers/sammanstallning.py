@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from plan.api.fields import StrictIntegerField, StrictSlugField
 from uppfoljning.choices import Omfattning
 from uppfoljning.models import Uppfoljningsrapport
 from uppfoljning.sammanstallning.filer import FORMAT
@@ -68,13 +69,11 @@ class UppfoljningsrapportSerializer(serializers.ModelSerializer):
 
 
 class StartSerializer(serializers.Serializer):
-    plan = serializers.SlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
-    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    plan = StrictSlugField(required=False, help_text="Planens kortnamn; utelämnad: den gällande planen.")
+    ar = StrictIntegerField(min_value=2000, max_value=2100)
     omfattning = serializers.ChoiceField(choices=Omfattning.choices, default=Omfattning.PLAN)
-    malomrade = serializers.SlugField(required=False, help_text="Målområdets kortnamn (omfattning malomrade).")
-    organisation = serializers.SlugField(
-        required=False, help_text="Organisationens kortnamn (omfattning organisation)."
-    )
+    malomrade = StrictSlugField(required=False, help_text="Målområdets kortnamn (omfattning malomrade).")
+    organisation = StrictSlugField(required=False, help_text="Organisationens kortnamn (omfattning organisation).")
     tvinga = serializers.BooleanField(
         default=False, help_text="Skapa en ny version även om underlaget inte har ändrats sedan den senaste."
     )

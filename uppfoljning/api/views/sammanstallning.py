@@ -3,8 +3,9 @@ starts a compilation (202 + a job to poll), GET lists versions with links."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, permissions, status, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, negotiation, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -19,7 +20,7 @@ from uppfoljning.api.serializers.sammanstallning import (
 )
 from uppfoljning.choices import Omfattning
 from uppfoljning.filters.sammanstallning import UppfoljningsrapportFilterSet
-from uppfoljning.sammanstallning.filer import download_response
+from uppfoljning.sammanstallning.filer import FORMAT, download_response
 from uppfoljning.selectors.sammanstallning import uppfoljningsrapporter_for_user
 from uppfoljning.services.sammanstallning import Utfall, uppfoljningsrapport_enqueue, uppfoljningsrapport_start
 
@@ -34,6 +35,26 @@ class IsPlanagare(permissions.BasePermission):
             else "uppfoljning.view_uppfoljningsrapport"
         )
         return may(request.user, perm)
+
+
+class FileOrJson(negotiation.BaseContentNegotiation):
+    """The download answers with the stored file whatever the client accepts (Accept:
+    application/pdf is no 406); everything else it answers, an error, is JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+FILE_RESPONSES = {
+    (200, media_type.split(";")[0]): OpenApiResponse(
+        OpenApiTypes.STR if format == "html" else OpenApiTypes.BINARY,
+        description=gettext_lazy("Filen (bilaga); rubriken X-Content-SHA256 bär dess kontrollsumma."),
+    )
+    for format, media_type in FORMAT.items()
+}
 
 
 @extend_schema_view(
@@ -101,6 +122,17 @@ class UppfoljningsrapportViewSet(
             return Response(body, status=status.HTTP_200_OK, headers={"Location": body["poll_url"]})
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["poll_url"]})
 
-    @action(detail=True, url_path=r"filer/(?P<filformat>pdf|docx|xlsx|html)", url_name="fil")
+    @extend_schema(
+        summary=gettext_lazy("Ladda ned en färdig rapport som PDF, DOCX, XLSX eller HTML."),
+        parameters=[OpenApiParameter("filformat", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(FORMAT))],
+        responses=FILE_RESPONSES,
+    )
+    @action(
+        detail=True,
+        url_path=r"filer/(?P<filformat>pdf|docx|xlsx|html)",
+        url_name="fil",
+        renderer_classes=[renderers.JSONRenderer],
+        content_negotiation_class=FileOrJson,
+    )
     def fil(self, request, pk=None, filformat=None):
         return download_response(self.get_object(), filformat)
