@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
+from django.utils.safestring import mark_safe
+
 from uppfoljning.choices import Status
 
 from .data import Rapportdata
@@ -136,7 +138,9 @@ def stacked_bars(*, titel: str, rader: Sequence[tuple[str, Counter]], prefix: st
             f'height="{hojd + extra}" viewBox="0 0 {BREDD} {hojd + extra}"',
             1,
         )
-    return svg
+    # Markup built here from numbers and escaped text only (every label goes through escape()
+    # above), so the templates print it as it is, with no |safe of their own.
+    return mark_safe(svg)
 
 
 def draw_charts(data: Rapportdata) -> None:
