@@ -81,8 +81,11 @@ def test_without_a_queue_the_start_shows_a_wait_state_until_the_version_is_done(
     """make run has no Redis: the compilation runs inside the request. The button is disabled and a
     status line says what is happening until the finished version's page arrives."""
     settings.MEDIA_ROOT = tmp_path
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+    # Celery's configuration first, then the setting: app.conf is read from the Django settings
+    # the first time it is touched, and touched after the override it would keep eager mode (and
+    # monkeypatch would restore eager) for every later test in the process.
     monkeypatch.setitem(app.conf, "task_always_eager", True)
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     monkeypatch.setenv("JAMLIK_COMPILE_STEP_DELAY", "0.3")
     load_demo_file(DEFAULT_PATH)
     user = UserFactory(username="slk", password="testlosen-123")

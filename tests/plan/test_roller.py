@@ -16,9 +16,10 @@ from tests.factories import UserFactory
 roller = importlib.import_module("plan.migrations.0002_roller")
 
 
-# serialized_rollback: the database exactly as `migrate` left it (an earlier transactional test's
-# flush cannot have removed the group), with no plan and no demo data loaded.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# An ordinary (rolled-back) test: pytest-django runs these before every transactional test, so it
+# sees the database as `migrate` (and the session's plan loader, which adds no users or groups)
+# left it — no flush of a live-server test can have removed the group yet.
+@pytest.mark.django_db
 def test_migrate_alone_creates_the_planagare_group_and_it_works():
     assert not get_user_model().objects.exists()  # no demo users: nothing but the migrations ran
     grupp = Group.objects.get(name=PLANAGARE_GRUPP)

@@ -147,9 +147,10 @@ def test_failure_marks_the_job_failed_and_publishes_nothing(plan, media_root):
 
 
 def test_gather_uses_a_fixed_number_of_queries(demo, django_assert_num_queries):
-    # 25 reads (the manifest: 5; who must report: forvantade_par; the evaluations with their parts and
-    # evidence; the pilots; the planned evaluations; the matrix) + savepoint and release, whatever the size.
-    with django_assert_num_queries(27):
+    # 27 reads (the manifest: 7, the indicators' count and newest value and their list among them;
+    # who must report: forvantade_par; the evaluations with their parts and evidence; the pilots; the
+    # planned evaluations; the matrix) + savepoint and release, whatever the size.
+    with django_assert_num_queries(29):
         gather(plan=plan_current(), ar=2021)
 
 

@@ -12,8 +12,8 @@ from uppfoljning.sammanstallning.filer import FORMAT
 
 class UppfoljningsrapportSerializer(serializers.ModelSerializer):
     plan = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    malomrade = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    malomrade = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     poll_url = serializers.SerializerMethodField()
     filer = serializers.SerializerMethodField()
