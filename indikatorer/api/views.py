@@ -15,7 +15,22 @@ from plan.api.scoping import PLAN_PARAMETER, plan_from_query
 from plan.models import Aktivitet, Malomrade, Strategi
 
 
-class IndikatorViewSet(PublicReadOnlyViewSet):
+class KommunensSlug:
+    """Detail by slug: slugs are unique per municipality, so the one of the plan asked for (or in force)."""
+
+    def get_object(self):
+        plan = plan_from_query(self.request)
+        kommun_id = plan.program.kommun_id if plan else None
+        obj = get_object_or_404(self.get_queryset(), kommun_id=kommun_id, slug=self.kwargs["slug"])
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+    @extend_schema(parameters=[PLAN_PARAMETER])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+
+class IndikatorViewSet(KommunensSlug, PublicReadOnlyViewSet):
     """Indicators (nyckeltal) with their source, direction, links to the plan and target values;
     filter by plan, strategi, målområde and source."""
 
@@ -33,37 +48,14 @@ class IndikatorViewSet(PublicReadOnlyViewSet):
         .order_by("kommun__namn", "ordning", "namn")
     )
 
-    def get_object(self):
-        # Slugs are unique per municipality: the one of the plan asked for (or in force).
-        plan = plan_from_query(self.request)
-        kommun_id = plan.program.kommun_id if plan else None
-        obj = get_object_or_404(self.get_queryset(), kommun_id=kommun_id, slug=self.kwargs["slug"])
-        self.check_object_permissions(self.request, obj)
-        return obj
 
-    @extend_schema(parameters=[PLAN_PARAMETER])
-    def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
-
-
-class OmradeViewSet(PublicReadOnlyViewSet):
+class OmradeViewSet(KommunensSlug, PublicReadOnlyViewSet):
     """Areas: the municipality, stadsområden, stadsdelar, primärområden, DeSO and Kolada's
     organisational units, with validity years; filter by plan, level and year."""
 
     serializer_class = OmradeSerializer
     filterset_class = OmradeFilterSet
     queryset = Omrade.objects.select_related("forelder").order_by("kommun__namn", "ordning", "namn")
-
-    def get_object(self):
-        plan = plan_from_query(self.request)
-        kommun_id = plan.program.kommun_id if plan else None
-        obj = get_object_or_404(self.get_queryset(), kommun_id=kommun_id, slug=self.kwargs["slug"])
-        self.check_object_permissions(self.request, obj)
-        return obj
-
-    @extend_schema(parameters=[PLAN_PARAMETER])
-    def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
 
 
 class VardeViewSet(viewsets.ReadOnlyModelViewSet):
