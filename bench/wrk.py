@@ -14,7 +14,11 @@ the database, migrates, loads the plan, the demo reports and evaluations, collec
      measured as a cache hit; a few also as a 304 (If-None-Match with the page's ETag); a
      fingerprinted static file through WhiteNoise;
   3. the portal with the response cache switched off (PUBLIC_CACHE=0): every path rendered on each
-     request (a miss; the matrix's own content cache still works, as it does on a real miss).
+     request — a miss as after an approval, which bumps the published version but not the plan's:
+     the parts that show only plan data (jamlik/ops/fragments.py) and the matrix content come from
+     their caches under the plan-data version;
+  4. the portal with those switched off too (PLAN_FRAGMENT_CACHE=0): a cold miss, as after a change
+     to the plan itself (the matrix's content cache still works: it is keyed by the published version).
 
 For each: `wrk -t1 -cCONNECTIONS -dDURATIONs --latency`, prints req/s, p50, p99, the share of the
 bare app's req/s and any non-2xx/3xx answers or socket errors (exit 1 if any). Loopback only,
@@ -204,6 +208,7 @@ def main() -> None:
         gunicorn("bare:application", bare_env, args.workers) as bare,
         gunicorn("jamlik.wsgi", env, args.workers) as cached,
         gunicorn("jamlik.wsgi", {**env, "PUBLIC_CACHE": "0"}, args.workers) as uncached,
+        gunicorn("jamlik.wsgi", {**env, "PUBLIC_CACHE": "0", "PLAN_FRAGMENT_CACHE": "0"}, args.workers) as cold,
     ):
         assert fetch(bare, "/").headers["Content-Length"] == str(20 * 1024)
         wrk(bare, "/", argparse.Namespace(connections=args.connections, duration=1))  # warm up
@@ -227,7 +232,11 @@ def main() -> None:
         for path in paths:
             response = warm(uncached, path, args.workers)
             assert response.status == 200 and response.headers.get("X-Cache") is None, (path, response.status)
-            table.row(path, "miss (cache off)", wrk(uncached, path, args))
+            table.row(path, "miss (after an approval)", wrk(uncached, path, args))
+        for path in paths:
+            response = warm(cold, path, args.workers)
+            assert response.status == 200 and response.headers.get("X-Cache") is None, (path, response.status)
+            table.row(path, "cold miss (after a plan change)", wrk(cold, path, args))
     print(f"\nerrors: {table.errors}, load average after: {os.getloadavg()[0]:.1f}")
     sys.exit(1 if table.errors else 0)
 

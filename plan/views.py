@@ -2,6 +2,7 @@
 
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from jamlik.exports import csv_response, xlsx_response
@@ -14,7 +15,8 @@ def organisation_list(request, plan=None):
     plan = plan_for_page(plan)
     filterset = OrganisationFilterSet(request.GET, queryset=organisationer_list(plan=plan))
     valid = filterset.is_valid()
-    organisationer = list(filterset.qs) if valid else []
+    # Read only when the page's plan-data fragment is rendered, not when it comes from the cache.
+    organisationer = SimpleLazyObject(lambda: list(filterset.qs) if valid else [])
     return render(
         request,
         "plan/organisation_list.html",
@@ -26,7 +28,8 @@ def organisation_list(request, plan=None):
 def _aktiviteter(request, plan):
     filterset = AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan)
     valid = filterset.is_valid()
-    return filterset, (list(filterset.qs) if valid else []), valid
+    # Read only when used: the page's plan-data fragment may come from the cache.
+    return filterset, SimpleLazyObject(lambda: list(filterset.qs) if valid else []), valid
 
 
 def aktivitet_list(request, plan=None):

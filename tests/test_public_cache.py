@@ -55,9 +55,10 @@ PUBLIC = [
 
 @pytest.fixture
 def response_cache(settings):
-    """The whole-response cache switched on (the test settings keep it off); switching bumps the
-    published-data version, so no entry of an earlier test is reachable."""
+    """The whole-response cache and the plan-data fragments switched on, as in production (the test
+    settings keep them off); switching bumps both versions, so no entry of an earlier test is reachable."""
     settings.PUBLIC_CACHE_ENABLED = True
+    settings.PLAN_FRAGMENT_CACHE = True
     return settings
 
 
@@ -285,7 +286,7 @@ def test_the_version_is_bumped_again_after_commit(response_cache, plan, django_c
         Strategi.objects.last().save()
         inside = published_version()
     assert inside != before
-    assert len(callbacks) == 1  # once per transaction, however many rows
+    assert len(callbacks) == 2  # once per transaction and version (published, plan data), however many rows
     callbacks[0]()
     assert published_version() not in {before, inside}
 

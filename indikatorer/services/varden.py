@@ -111,7 +111,7 @@ def varden_upsert(*, rader: Iterable[Ny], kalla: str, exempel: bool = False) -> 
             update_fields=["varde", "status", "kalla", "hamtad", "exempel"],
         )
     if utfall.nya or utfall.andrade:
-        published_version_bump()
+        published_version_bump(plan_data=False)  # values are follow-up data
     return utfall
 
 

@@ -37,6 +37,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.test.signals import setting_changed
 
 VERSION_KEY = "published:version"
+PLAN_VERSION_KEY = "published:plan-version"
 CHANNEL = "jamlik:published-version"  # announcements of a new version (the payload is not trusted)
 
 logger = logging.getLogger("jamlik.cache")
@@ -63,6 +64,16 @@ NOT_PUBLIC = frozenset(
 )
 
 
+# Follow-up data: status reports, overall statuses, evaluations, periods, compiled reports, indicators
+# and their values — what changes every week. A write to these bumps the published version but not
+# the plan-data version, under which fragments of pages that show only the plan itself are cached
+# (jamlik/ops/fragments.py): the plan, its målområden, strategies, activities, roles, organisations,
+# the matrix, documents and the planned follow-up change a few times a year. Again a deny-list: a
+# model added later bumps both versions until someone decides it is follow-up data.
+FOLLOW_UP = frozenset({"uppfoljning", "indikatorer"})
+PLAN_DATA_IN_FOLLOW_UP = frozenset({"uppfoljning.planeraduppfoljning", "uppfoljning.planeradprocessutvardering"})
+
+
 def published_version() -> str | None:
     """The current version, created if missing (a fresh or restarted Redis). None when the cache
     cannot be reached: callers then render without caching."""
@@ -87,22 +98,43 @@ def _read_version() -> str | None:
     return version
 
 
+def plan_data_version() -> str | None:
+    """The plan-data version (a Redis read; created if missing), None when the cache cannot be reached."""
+    version = cache.get(PLAN_VERSION_KEY)
+    if version is None:
+        cache.add(PLAN_VERSION_KEY, _new_version(), None)
+        version = cache.get(PLAN_VERSION_KEY)
+    return version
+
+
 def published_at(version: str) -> datetime:
     """When the version was made (for Last-Modified)."""
     return datetime.fromtimestamp(int(version.split("-", 1)[0], 16) / 1000, tz=UTC)
 
 
-def published_version_bump() -> None:
-    """Bump now and (once per transaction) again after the commit."""
-    _set_new_version()
+def published_version_bump(*, plan_data: bool = True) -> None:
+    """Bump now and (once per transaction) again after the commit; the plan-data version too unless
+    the write was to follow-up data only (a bump by hand, as after a bulk write, bumps both)."""
+    bumps = [_set_new_version, _set_new_plan_version] if plan_data else [_set_new_version]
     connection = connections[DEFAULT_DB_ALIAS]
-    if connection.in_atomic_block and not any(func is _set_new_version for _, func, _ in connection.run_on_commit):
-        transaction.on_commit(_set_new_version)
+    for bump in bumps:
+        bump()
+        if connection.in_atomic_block and not any(func is bump for _, func, _ in connection.run_on_commit):
+            transaction.on_commit(bump)
 
 
 def affects_public(model) -> bool:
     meta = model._meta
     return meta.app_label not in NOT_PUBLIC and meta.label_lower not in NOT_PUBLIC
+
+
+def affects_plan_data(model) -> bool:
+    """Whether a write to the model can change what a plan-data fragment shows. A proxy counts as
+    its concrete model (Styrningsaktivitet is plan.Aktivitet)."""
+    meta = model._meta.concrete_model._meta
+    if not affects_public(meta.model):
+        return False
+    return meta.app_label not in FOLLOW_UP or meta.label_lower in PLAN_DATA_IN_FOLLOW_UP
 
 
 def _new_version() -> str:
@@ -114,6 +146,10 @@ def _set_new_version() -> None:
     follower.saw(version)  # this process first: its next read must not find the old version
     cache.set(VERSION_KEY, version, None)
     _announce()
+
+
+def _set_new_plan_version() -> None:
+    cache.set(PLAN_VERSION_KEY, _new_version(), None)
 
 
 def _announce() -> None:
@@ -215,18 +251,19 @@ follower = VersionFollower()
 
 def _on_write(sender, **kwargs) -> None:
     if affects_public(sender):
-        published_version_bump()
+        published_version_bump(plan_data=affects_plan_data(sender))
 
 
 def _on_m2m(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and affects_public(sender) and affects_public(type(instance)):
-        published_version_bump()
+        published_version_bump(plan_data=affects_plan_data(sender) and affects_plan_data(type(instance)))
 
 
 def _on_release(**kwargs) -> None:
     # A release migrates: templates and code may have changed what the same data renders to. A
     # changed setting (tests) may change it too.
     _set_new_version()
+    _set_new_plan_version()
 
 
 def connect_signals() -> None:

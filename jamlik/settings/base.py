@@ -249,6 +249,10 @@ PUBLIC_CACHE_EXCLUDE = ("/admin/", "/health/", "/konto/", "/i18n/")
 # served in memory too (at most this many bytes of content per process; 0 keeps none).
 PUBLISHED_VERSION_FOLLOW = env_bool("PUBLISHED_VERSION_FOLLOW", True)
 PUBLIC_CACHE_LOCAL_BYTES = int(env("PUBLIC_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
+# Parts of public pages that show only the plan (texts, roles, organisations, strategies) cached
+# under the plan-data version, which approvals and other follow-up data do not bump
+# (jamlik/ops/fragments.py): a miss after an approval renders only what shows follow-up data.
+PLAN_FRAGMENT_CACHE = env_bool("PLAN_FRAGMENT_CACHE", True)
 # An identifier of the deployed code (e.g. the commit): part of every cached response's key.
 RELEASE = env("RELEASE", "")
 

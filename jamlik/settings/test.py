@@ -26,3 +26,5 @@ LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # 
 # Whole-response caching is switched on by the tests that test it (tests/test_public_cache.py):
 # elsewhere a second request would be a hit and say nothing about the page (queries, context).
 PUBLIC_CACHE_ENABLED = False
+# Plan-data fragments likewise (tests/test_fragments.py): elsewhere pages are rendered in full.
+PLAN_FRAGMENT_CACHE = False

@@ -7,6 +7,8 @@
 {% status_tag rapport.tillstand "tillstand" %}        → the same for Rapporttillstand
 {% status_tag u.tillstand "utvardering" %}            → Utvarderingstillstand
 {% plan_url plan "matris" %}                          → the page of a plan (short address for the plan in force)
+{% planfragment "namn" [extra …] %}…{% endplanfragment %} → a part showing only plan data, cached under
+                                                        the plan-data version (jamlik/ops/fragments.py)
 """
 
 from django import template
@@ -14,6 +16,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from jamlik.ops.fragments import plan_fragment
 from jamlik.web import navigation
 from plan.models import plan_reverse
 from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
@@ -104,3 +107,27 @@ def sort_header(context, falt: str, rubrik: str, parameter: str = "ordning") -> 
     query.pop("sida", None)
     query[parameter] = f"-{falt}" if nu == falt else falt
     return {"rubrik": rubrik, "riktning": riktning, "url": "?" + query.urlencode()}
+
+
+class PlanFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        # The address with its query string always varies the part (plan, filters); a hit renders
+        # nothing inside, so the lazy values a view passes for it are never computed.
+        request = context.get("request")
+        vary = [request.get_full_path() if request is not None else "", *(v.resolve(context) for v in self.vary)]
+        return plan_fragment(self.name.resolve(context), *vary, render=lambda: self.nodelist.render(context))
+
+
+@register.tag
+def planfragment(parser, token):
+    """{% planfragment "name" [vary …] %} … {% endplanfragment %}: what is inside shows only plan
+    data and nothing that depends on who is asking (see jamlik/ops/fragments.py)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("planfragment needs a name")
+    nodelist = parser.parse(("endplanfragment",))
+    parser.delete_first_token()
+    return PlanFragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from indikatorer.selectors.indikatorer import indikatorer_kopplade
 from jamlik.exports import csv_response, xlsx_response
+from jamlik.ops.fragments import lazy_context
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
 from plan.models import Malomrade, Plan, Strategi
@@ -27,6 +28,7 @@ from plan.selectors import (
     roller_prefetch,
     sok,
 )
+from samverkan.models import Samverkansaktivitet
 from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade, placeringar_for_strategi
 from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivitet_selector
 from uppfoljning.choices import Status
@@ -90,7 +92,12 @@ def start(request, plan=None):
 def plan_detail(request, plan=None):
     """The plan's own page: decision, validity, revision, document owner, its sections of text, the
     förutsättningar, the related and supporting documents, and how it is followed up."""
-    return render(request, "web/plan_detail.html", selectors.plan_detail(plan=plan_for_page(plan)))
+    plan = plan_for_page(plan)
+    detalj = lazy_context(
+        lambda: selectors.plan_detail(plan=plan),
+        *("program", "avsnitt", "forutsattningar", "malomraden", "angransande", "stodjande", "uppfoljningar"),
+    )
+    return render(request, "web/plan_detail.html", {"plan": plan, **detalj})
 
 
 def malomrade_detail(request, slug, plan=None):
@@ -182,40 +189,46 @@ def search(request, plan=None):
 
 def samverkansaktivitet_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    detalj = samverkansaktivitet_selector(plan=plan, slug=slug)
-    if detalj is None:
-        raise Http404
-    roller = roller_grouped(detalj.aktivitet)
+    aktivitet = get_object_or_404(Samverkansaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
+
+    def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
+        detalj = samverkansaktivitet_selector(plan=plan, slug=slug)
+        roller = roller_grouped(detalj.aktivitet)
+        return {
+            "samordningsansvar": roller["samordningsansvar"],
+            "centrala_aktorer": roller["central_aktor"],  # in the plan's order
+            "strategier": detalj.strategier,
+            "insatser": detalj.insatser,
+        }
+
     return render(
         request,
         "web/samverkansaktivitet_detail.html",
         {
             "plan": plan,
-            "aktivitet": detalj.aktivitet,
-            "samordningsansvar": roller["samordningsansvar"],
-            "centrala_aktorer": roller["central_aktor"],  # in the plan's order
-            "strategier": detalj.strategier,
-            "insatser": detalj.insatser,
-            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=detalj.aktivitet),
-            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=detalj.aktivitet),
+            "aktivitet": aktivitet,
+            **lazy_context(planens_delar, "samordningsansvar", "centrala_aktorer", "strategier", "insatser"),
+            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
+            "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },
     )
 
 
 def styrningsaktivitet_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    aktivitet = get_object_or_404(
-        Styrningsaktivitet.objects.select_related("plan").prefetch_related(roller_prefetch()), plan=plan, slug=slug
-    )
-    roller = roller_grouped(aktivitet)
+    aktivitet = get_object_or_404(Styrningsaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
+
+    def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
+        roller = roller_grouped(Styrningsaktivitet.objects.prefetch_related(roller_prefetch()).get(pk=aktivitet.pk))
+        return {"ansvar": roller["ansvar"], "pilotverksamheter": roller["pilotverksamhet"]}
+
     return render(
         request,
         "web/styrningsaktivitet_detail.html",
         {
             "plan": plan,
             "aktivitet": aktivitet,
-            "ansvar": roller["ansvar"],
-            "pilotverksamheter": roller["pilotverksamhet"],
+            **lazy_context(planens_delar, "ansvar", "pilotverksamheter"),
             "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
             "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },

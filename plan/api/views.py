@@ -4,7 +4,7 @@ same FilterSets as the web pages."""
 from django.db.models import Prefetch
 from django.http import Http404
 
-from jamlik.api.viewsets import PublicReadOnlyViewSet
+from jamlik.api.viewsets import PlanDataListMixin, PublicReadOnlyViewSet
 from plan.api.scoping import PlanScopedReadOnlyViewSet
 from plan.api.serializers import (
     ForutsattningSerializer,
@@ -25,14 +25,14 @@ from plan.models import Forutsattning, Malomrade, Organisation, Plan, Strategi, 
 from plan.selectors import organisation_by_slug
 
 
-class PlanViewSet(PublicReadOnlyViewSet):
+class PlanViewSet(PlanDataListMixin, PublicReadOnlyViewSet):
     """The plans, current and historical, with their decision and validity."""
 
     serializer_class = PlanSerializer
     queryset = Plan.objects.select_related("program__kommun").order_by("program__kommun__namn", "-giltig_fran")
 
 
-class MalomradeViewSet(PlanScopedReadOnlyViewSet):
+class MalomradeViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """Each plan's målområden, each with its strategies in order; filter by plan."""
 
     serializer_class = MalomradeSerializer
@@ -44,7 +44,7 @@ class MalomradeViewSet(PlanScopedReadOnlyViewSet):
     )
 
 
-class StrategiViewSet(PlanScopedReadOnlyViewSet):
+class StrategiViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """Strategies; filter by plan and målområde."""
 
     serializer_class = StrategiSerializer
@@ -54,7 +54,7 @@ class StrategiViewSet(PlanScopedReadOnlyViewSet):
     )
 
 
-class ForutsattningViewSet(PlanScopedReadOnlyViewSet):
+class ForutsattningViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """Each plan's förutsättningar (prerequisites); filter by plan."""
 
     serializer_class = ForutsattningSerializer
@@ -62,7 +62,7 @@ class ForutsattningViewSet(PlanScopedReadOnlyViewSet):
     queryset = Forutsattning.objects.select_related("plan").order_by("plan__giltig_fran", "ordning")
 
 
-class OrganisationViewSet(PublicReadOnlyViewSet):
+class OrganisationViewSet(PlanDataListMixin, PublicReadOnlyViewSet):
     """Every organisation the plans name, with aliases, validity and successors; filter by type."""
 
     serializer_class = OrganisationSerializer
@@ -81,7 +81,7 @@ class OrganisationViewSet(PublicReadOnlyViewSet):
         return organisation
 
 
-class StyrandeDokumentViewSet(PlanScopedReadOnlyViewSet):
+class StyrandeDokumentViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """Governing and supporting documents related to each plan; filter by plan."""
 
     serializer_class = StyrandeDokumentSerializer

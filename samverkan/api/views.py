@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
 from jamlik.api.pagination import StrictLimitOffsetPagination
+from jamlik.api.viewsets import PlanDataListMixin
 from plan.api.scoping import PlanScopedReadOnlyViewSet
 from plan.filters import AktivitetFilterSet
 from plan.selectors import roller_prefetch
@@ -13,7 +14,7 @@ from samverkan.models import Matrisplacering, Samverkansaktivitet
 from samverkan.selectors import matrisplaceringar
 
 
-class SamverkansaktivitetViewSet(PlanScopedReadOnlyViewSet):
+class SamverkansaktivitetViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """Each plan's samverkansaktiviteter; filter by plan, organisation (any role) or strategy."""
 
     serializer_class = SamverkansaktivitetSerializer
@@ -31,7 +32,7 @@ class SamverkansaktivitetViewSet(PlanScopedReadOnlyViewSet):
     )
 
 
-class MatrisViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class MatrisViewSet(PlanDataListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The cells of each plan's strategy matrix, one entry per strategy in a cell, in reading
     order. Filter by plan, row (samverkansaktivitet), column (malomrade), strategy or organisation;
     slugs are resolved within the plan (the plan in force when `plan` is not given)."""

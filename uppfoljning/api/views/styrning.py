@@ -1,5 +1,6 @@
 """Read-only API of the steering activities (public, like the plan)."""
 
+from jamlik.api.viewsets import PlanDataListMixin
 from plan.api.scoping import PlanScopedReadOnlyViewSet
 from plan.filters import AktivitetFilterSet
 from plan.selectors import roller_prefetch
@@ -7,7 +8,7 @@ from uppfoljning.api.serializers.styrning import StyrningsaktivitetSerializer
 from uppfoljning.models import Styrningsaktivitet
 
 
-class StyrningsaktivitetViewSet(PlanScopedReadOnlyViewSet):
+class StyrningsaktivitetViewSet(PlanDataListMixin, PlanScopedReadOnlyViewSet):
     """The six activities for styrning, uppföljning och samordning; filter by organisation."""
 
     serializer_class = StyrningsaktivitetSerializer

@@ -1,0 +1,166 @@
+"""Plan-data fragments (jamlik/ops/fragments.py) and the plan-data version they are kept under
+(jamlik/ops/published.py): follow-up data (an approval, a report, an evaluation, indicator values)
+leaves the version alone, plan data bumps it; a fragment from the cache runs none of its queries,
+a plan edit is visible on the next request, every address and language has its own entry, and Redis
+down means rendering. Against the real Redis of scripts/with-services.sh, with the response cache off
+(each request is a miss of it, as after an approval)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from jamlik.ops.fragments import plan_fragment
+from jamlik.ops.published import PLAN_VERSION_KEY, plan_data_version, published_version
+from plan.models import Aktivitetsroll, Organisation, Strategi
+from samverkan.models import Matrisplacering
+from tests.test_faults import redis_answers, redis_start, redis_stop
+from tests.test_public_cache import _samordnare_for
+from uppfoljning.choices import Rapporttillstand
+from uppfoljning.models import PlaneradUppfoljning, Statusrapport, Styrningsaktivitet
+from uppfoljning.services.rapportering import statusrapport_approve
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/om-planen/",
+    "/organisationer/",
+    "/organisationer/?typ=namnd",
+    "/aktiviteter/",
+    "/aktiviteter/?organisation=kulturnamnden",
+    "/samverkansaktiviteter/familjecentrerat-arbetssatt/",
+    "/styrningsaktiviteter/integrera-jamlikhet/",
+    "/api/v1/planer/",
+    "/api/v1/malomraden/",
+    "/api/v1/strategier/",
+    "/api/v1/forutsattningar/",
+    "/api/v1/organisationer/",
+    "/api/v1/styrande-dokument/",
+    "/api/v1/samverkansaktiviteter/",
+    "/api/v1/styrningsaktiviteter/",
+    "/api/v1/matris/?samverkansaktivitet=familjecentrerat-arbetssatt",
+]
+
+
+@pytest.fixture
+def fragments(settings):
+    """Fragments on (the test settings keep them off); switching bumps the plan-data version."""
+    settings.PLAN_FRAGMENT_CACHE = True
+    return settings
+
+
+def _queries(client, url) -> tuple[int, bytes]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries.captured_queries), response.content
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_cached_fragment_runs_none_of_its_queries_and_renders_the_same(fragments, client, demo, url):
+    first, content = _queries(client, url)
+    second, again = _queries(client, url)
+    assert second < first
+    assert again == content
+
+
+def test_follow_up_data_leaves_the_plan_data_version_alone_and_plan_data_bumps_it(
+    fragments, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    version = plan_data_version()
+    rapport = Statusrapport.objects.filter(tillstand=Rapporttillstand.INSKICKAD).first()
+    published = published_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    assert published_version() != published  # the public pages show the approval …
+    assert plan_data_version() == version  # … the plan did not change
+
+    # Plan data, whichever app holds it: a strategy, a role (and the m2m of a placement's
+    # strategies), a steering activity through its proxy in uppfoljning, the planned follow-up.
+    writes = [
+        lambda: Strategi.objects.first().save(),
+        lambda: Aktivitetsroll.objects.first().save(),
+        lambda: Matrisplacering.objects.first().save(),
+        lambda: Styrningsaktivitet.objects.first().save(),
+        lambda: PlaneradUppfoljning.objects.first().save(),
+    ]
+    for write in writes:
+        before = plan_data_version()
+        write()
+        assert plan_data_version() != before
+
+
+def test_a_plan_edit_is_visible_on_the_next_request_and_an_approval_still_is(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    url = "/samverkansaktiviteter/familjecentrerat-arbetssatt/"
+    client.get(url)
+    client.get("/organisationer/")
+    client.get("/api/v1/organisationer/")
+    organisation = Organisation.objects.get(slug="kulturnamnden")
+    organisation.namn = "Kulturnämnden i Göteborg"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        organisation.save()
+    assert "Kulturnämnden i Göteborg" in client.get("/organisationer/").content.decode()
+    assert "Kulturnämnden i Göteborg" in client.get("/api/v1/organisationer/").content.decode()
+
+    # The follow-up parts around a cached fragment are rendered on every request.
+    rapport = Statusrapport.objects.get(
+        tillstand=Rapporttillstand.INSKICKAD, aktivitet__slug="familjecentrerat-arbetssatt"
+    )
+    client.get(url)
+    assert "Språkcaféer på fyra bibliotek" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    assert "Språkcaféer på fyra bibliotek" in client.get(url).content.decode()
+
+
+def test_each_address_language_and_host_has_its_own_entry(fragments, client, plan):
+    alla = client.get("/organisationer/").content.decode()
+    namnder = client.get("/organisationer/?typ=namnd").content.decode()
+    assert alla != namnder and "Polismyndigheten" in alla and "Polismyndigheten" not in namnder
+    client.cookies["django_language"] = "en"
+    engelska = client.get("/organisationer/").content.decode()
+    assert "Organisations" in engelska and "Andra namn i planen" not in engelska
+    del client.cookies["django_language"]
+    api = client.get("/api/v1/planer/", HTTP_HOST="testserver").json()
+    annan = client.get("/api/v1/planer/", HTTP_HOST="portal.example").json()
+    assert api["results"][0]["url"].startswith("http://testserver/")
+    assert annan["results"][0]["url"].startswith("http://portal.example/")
+
+
+def test_bad_api_parameters_are_a_400_and_nothing_is_stored(fragments, client, plan):
+    for _ in range(2):
+        response = client.get("/api/v1/strategier/?plan=finns-inte")
+        assert response.status_code == 400, response.content
+    assert client.get("/api/v1/strategier/").status_code == 200
+
+
+def test_a_value_is_kept_only_under_the_version_it_was_rendered_under(fragments, plan):
+    calls = []
+
+    def render():
+        calls.append(1)
+        return f"rendered {len(calls)}"
+
+    assert plan_fragment("prov", "a", render=render) == "rendered 1"
+    assert plan_fragment("prov", "a", render=render) == "rendered 1"
+    assert plan_fragment("prov", "b", render=render) == "rendered 2"
+    Strategi.objects.first().save()
+    assert plan_fragment("prov", "a", render=render) == "rendered 3"
+    cache.delete(PLAN_VERSION_KEY)  # a restarted Redis: a new version, nothing old reachable
+    assert plan_fragment("prov", "a", render=render) == "rendered 4"
+
+
+def test_redis_down_renders_every_page_without_errors(fragments, client, demo):
+    if not redis_answers():
+        pytest.fail("needs the Redis of scripts/with-services.sh")
+    expected = {url: client.get(url).content for url in PAGES}
+    redis_stop()
+    try:
+        for url in PAGES:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.content == expected[url], url
+    finally:
+        redis_start()
