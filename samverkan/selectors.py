@@ -4,7 +4,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from plan.models import Aktivitetsroll, Malomrade, Organisation, Plan, Strategi
 from plan.selectors import roller_prefetch
@@ -97,15 +97,10 @@ class Aktivitetsdetalj:
     insatser: list[Insats]
 
 
-def samverkansaktivitet_detail(*, plan: Plan, slug: str) -> Aktivitetsdetalj | None:
-    aktivitet = (
-        Samverkansaktivitet.objects.select_related("plan")
-        .prefetch_related(roller_prefetch())
-        .filter(plan=plan, slug=slug)
-        .first()
-    )
-    if aktivitet is None:
-        return None
+def samverkansaktivitet_detail(*, aktivitet: Samverkansaktivitet) -> Aktivitetsdetalj:
+    """The plan's side of an activity's page: its roles (prefetched onto the instance), its
+    strategies per målområde column and its insatser."""
+    prefetch_related_objects([aktivitet], roller_prefetch())
     per_kolumn: OrderedDict = OrderedDict()
     for placering in (
         aktivitet.matrisplaceringar.select_related("malomrade", "strategi__plan", "strategi__malomrade")

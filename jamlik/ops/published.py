@@ -90,21 +90,25 @@ def published_version_followed() -> bool:
 
 
 def _read_version() -> str | None:
-    version = cache.get(VERSION_KEY)
-    if version is None and cache.add(VERSION_KEY, _new_version(), None):
+    version, created = _read_or_create(VERSION_KEY)
+    if created:
         _announce()
-    if version is None:
-        version = cache.get(VERSION_KEY)
     return version
+
+
+def _read_or_create(key: str) -> tuple[str | None, bool]:
+    """A version key's value, made if missing (a fresh or restarted Redis; of two processes making
+    it at once, one wins and both read its value); and whether this call made it."""
+    version = cache.get(key)
+    if version is not None:
+        return version, False
+    created = cache.add(key, _new_version(), None)
+    return cache.get(key), created
 
 
 def plan_data_version() -> str | None:
     """The plan-data version (a Redis read; created if missing), None when the cache cannot be reached."""
-    version = cache.get(PLAN_VERSION_KEY)
-    if version is None:
-        cache.add(PLAN_VERSION_KEY, _new_version(), None)
-        version = cache.get(PLAN_VERSION_KEY)
-    return version
+    return _read_or_create(PLAN_VERSION_KEY)[0]
 
 
 def published_at(version: str) -> datetime:

@@ -5,7 +5,7 @@ Thin: read through the selectors, render."""
 
 import functools
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -192,8 +192,8 @@ def samverkansaktivitet_detail(request, slug, plan=None):
     aktivitet = get_object_or_404(Samverkansaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
 
     def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
-        detalj = samverkansaktivitet_selector(plan=plan, slug=slug)
-        roller = roller_grouped(detalj.aktivitet)
+        detalj = samverkansaktivitet_selector(aktivitet=aktivitet)
+        roller = roller_grouped(aktivitet)
         return {
             "samordningsansvar": roller["samordningsansvar"],
             "centrala_aktorer": roller["central_aktor"],  # in the plan's order
@@ -219,7 +219,8 @@ def styrningsaktivitet_detail(request, slug, plan=None):
     aktivitet = get_object_or_404(Styrningsaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
 
     def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
-        roller = roller_grouped(Styrningsaktivitet.objects.prefetch_related(roller_prefetch()).get(pk=aktivitet.pk))
+        prefetch_related_objects([aktivitet], roller_prefetch())
+        roller = roller_grouped(aktivitet)
         return {"ansvar": roller["ansvar"], "pilotverksamheter": roller["pilotverksamhet"]}
 
     return render(
