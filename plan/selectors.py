@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
+from jamlik.ops.fragments import plan_fragment
 from plan.choices import PlanStatus, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Medlemskap, Organisation, Plan, Strategi
 
@@ -33,11 +34,17 @@ def plan_current() -> Plan | None:
 
 
 def plan_for_page(slug: str | None) -> Plan:
-    """The plan a public page shows: the one in its address, else the plan in force; 404 if none."""
-    plan = Plan.objects.select_related("program__kommun").filter(slug=slug).first() if slug else plan_current()
+    """The plan a public page shows: the one in its address, else the plan in force; 404 if none.
+    Every public page asks first, so the answer is kept under the plan-data version (a copy from
+    the cache each time: one round trip to the cache instead of one or two queries)."""
+    plan = plan_fragment("plan_for_page", slug or "", render=lambda: _plan_for_page(slug))
     if plan is None:
         raise Http404
     return plan
+
+
+def _plan_for_page(slug: str | None) -> Plan | None:
+    return Plan.objects.select_related("program__kommun").filter(slug=slug).first() if slug else plan_current()
 
 
 def malomraden_with_strategier(*, plan: Plan) -> QuerySet[Malomrade]:

@@ -16,14 +16,18 @@ from plan.models import Aktivitetsroll, Organisation, Strategi
 from samverkan.models import Matrisplacering
 from tests.test_faults import redis_answers, redis_start, redis_stop
 from tests.test_public_cache import _samordnare_for
-from uppfoljning.choices import Rapporttillstand
-from uppfoljning.models import PlaneradUppfoljning, Statusrapport, Styrningsaktivitet
+from uppfoljning.choices import Rapporttillstand, Status
+from uppfoljning.models import Aktivitetsstatus, PlaneradUppfoljning, Statusrapport, Styrningsaktivitet
 from uppfoljning.services.rapportering import statusrapport_approve
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
+    "/",
     "/om-planen/",
+    "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/",
+    "/strategier/minska-boendesegregationen/",
+    "/organisationer/kulturnamnden/",
     "/organisationer/",
     "/organisationer/?typ=namnd",
     "/aktiviteter/",
@@ -113,6 +117,71 @@ def test_a_plan_edit_is_visible_on_the_next_request_and_an_approval_still_is(
     with django_capture_on_commit_callbacks(execute=True):
         statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
     assert "Språkcaféer på fyra bibliotek" in client.get(url).content.decode()
+
+
+def test_statuses_and_approved_reports_beside_the_cached_plan_data_are_current(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    """The start, målområde, strategy and organisation pages keep their plan data under the plan-data
+    version; what they show of the follow-up is read on every request."""
+    status_pages = [
+        "/",
+        "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/",
+        "/strategier/minska-boendesegregationen/",
+    ]
+    before = {}
+    for url in status_pages:
+        client.get(url)
+        before[url] = client.get(url).content.decode()
+    assert all("Avbruten" not in before[url] for url in status_pages[1:])  # the start page's table heads name it
+    version = plan_data_version()
+    for status in Aktivitetsstatus.objects.all():
+        status.status = Status.AVBRUTEN
+        with django_capture_on_commit_callbacks(execute=True):
+            status.save()
+    assert plan_data_version() == version  # the plan parts still come from the cache …
+    after = {url: client.get(url).content.decode() for url in status_pages}  # … the statuses do not
+    assert after["/"].count(">Avbruten<") > before["/"].count(">Avbruten<")  # the activities' cards
+    assert all("Avbruten" in after[url] for url in status_pages[1:])
+
+    rapport = Statusrapport.objects.filter(tillstand=Rapporttillstand.INSKICKAD).select_related("organisation").first()
+    url = f"/organisationer/{rapport.organisation.slug}/"
+    client.get(url)
+    assert f"#rapport-{rapport.pk}" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    assert f"#rapport-{rapport.pk}" in client.get(url).content.decode()
+
+
+def test_a_renamed_malomrade_shows_at_once_on_every_page_that_keeps_it(
+    fragments, client, plan, django_capture_on_commit_callbacks
+):
+    pages = ["/", "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/", "/strategier/minska-boendesegregationen/"]
+    for url in pages:
+        client.get(url)
+    malomrade = Strategi.objects.get(slug="minska-boendesegregationen").malomrade
+    malomrade.namn = "Hållbara livsmiljöer (nytt namn)"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        malomrade.save()
+    for url in pages:
+        assert "Hållbara livsmiljöer (nytt namn)" in client.get(url).content.decode(), url
+
+
+def test_an_unknown_address_is_a_404_and_not_kept(fragments, client, plan):
+    for url in [
+        "/strategier/finns-inte/",
+        "/malomraden/finns-inte/",
+        "/organisationer/finns-inte/",
+        "/samverkansaktiviteter/finns-inte/",
+        "/styrningsaktiviteter/finns-inte/",
+        "/planer/finns-inte/",
+    ]:
+        for _ in range(2):
+            assert client.get(url).status_code == 404, url
+    calls = []
+    assert plan_fragment("prov", "saknas", render=lambda: calls.append(1)) is None
+    assert plan_fragment("prov", "saknas", render=lambda: calls.append(1)) is None
+    assert len(calls) == 2  # nothing found is never kept
 
 
 def test_each_address_language_and_host_has_its_own_entry(fragments, client, plan):

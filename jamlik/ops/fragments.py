@@ -28,8 +28,9 @@ TIMEOUT = 24 * 60 * 60
 
 
 def plan_fragment(name: str, *vary, render: Callable[[], object]):
-    """What `render()` returns (any picklable value: HTML, or HTML with a status), from the cache
-    when it was rendered under the current plan-data version for the same name, language and vary."""
+    """What `render()` returns (any picklable value: HTML, or rows read from plan data only), from
+    the cache when it was rendered under the current plan-data version for the same name, language
+    and vary. None is returned but never kept."""
     if not settings.PLAN_FRAGMENT_CACHE:
         return render()
     material = "\x1f".join([name, get_language() or "", settings.RELEASE, *(str(v) for v in vary)])
@@ -44,7 +45,8 @@ def plan_fragment(name: str, *vary, render: Callable[[], object]):
     # Rendered under the version read before it: a plan write committed meanwhile bumps the version
     # again after its commit, leaving this entry under a version nobody asks for.
     value = render()
-    cache.set(key, (version, value), TIMEOUT)
+    if value is not None:  # nothing found is not kept: unknown addresses must not fill the cache
+        cache.set(key, (version, value), TIMEOUT)
     return value
 
 

@@ -7,11 +7,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jamlik.ops.fragments import plan_fragment
 from jamlik.web.diagram import INGEN, diagram
 from plan.choices import DokumentKategori, Roll
-from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, plan_reverse
-from plan.selectors import organisation_by_slug
+from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi, plan_reverse
+from plan.selectors import malomraden_with_strategier
 from samverkan.models import Matrisplacering
+from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade, placeringar_for_strategi
 from uppfoljning.choices import Status
 from uppfoljning.models import PlaneradUppfoljning, Uppfoljningsperiod
 from uppfoljning.selectors.publicering import (
@@ -34,9 +36,24 @@ class Organisationsoversikt:
 
 def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | None:
     """Everything one organisation coordinates, is responsible for, takes part in or pilots in the
-    plan, the other plans it has roles in, its initiatives and its approved reports."""
-    queryset = (
-        Organisation.objects.filter(kommun_id=plan.program.kommun_id)
+    plan, the other plans it has roles in, its initiatives (plan data: kept under the plan-data
+    version) and its approved reports (read each time: one query)."""
+    oversikt = plan_fragment("organisation_detail", plan.pk, slug, render=lambda: _organisation_i_planen(slug, plan))
+    if oversikt is None:
+        return None
+    # The page lists each report's activity, period and status: no strategies or attachments.
+    oversikt.godkanda_rapporter = list(
+        godkanda_rapporter_for_organisation(organisation=oversikt.organisation)
+        .filter(aktivitet__plan=plan)
+        .prefetch_related(None)
+    )
+    return oversikt
+
+
+def _organisation_i_planen(slug: str, plan: Plan) -> Organisationsoversikt | None:
+    # Slugs are unique per municipality: the plan's.
+    organisation = (
+        Organisation.objects.filter(kommun_id=plan.program.kommun_id, slug=slug)
         .select_related("tillhor", "rapporterar_for", "kommun")
         .prefetch_related(
             "alias",
@@ -44,8 +61,8 @@ def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | Non
             "ersatt_av",
             Prefetch("underordnade", queryset=Organisation.objects.order_by("namn")),
         )
+        .first()
     )
-    organisation = organisation_by_slug(slug, queryset=queryset)
     if organisation is None:
         return None
     oversikt = Organisationsoversikt(organisation=organisation, roller={roll.value: [] for roll in Roll})
@@ -65,9 +82,6 @@ def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | Non
         organisation.insatser.filter(samverkansaktivitet__plan=plan)
         .select_related("samverkansaktivitet__plan")
         .order_by("samverkansaktivitet__ordning", "titel")
-    )
-    oversikt.godkanda_rapporter = list(
-        godkanda_rapporter_for_organisation(organisation=organisation).filter(aktivitet__plan=plan)
     )
     return oversikt
 
@@ -93,16 +107,73 @@ def plan_detail(*, plan: Plan) -> dict:
 
 
 @dataclass
+class Malomradessida:
+    """What a målområde's page shows of the plan itself (plan data only)."""
+
+    malomrade: Malomrade  # with its strategies
+    rader: list  # (samverkansaktivitet, its placements in the målområde's column), row by row
+
+
+def malomradessida(*, plan: Plan, slug: str) -> Malomradessida | None:
+    """A målområde's plan data, kept under the plan-data version; None if the plan has no such målområde."""
+    return plan_fragment("malomradessida", plan.pk, slug, render=lambda: _malomradessida(plan, slug))
+
+
+def _malomradessida(plan: Plan, slug: str) -> Malomradessida | None:
+    malomrade = malomraden_with_strategier(plan=plan).filter(slug=slug).first()
+    if malomrade is None:
+        return None
+    return Malomradessida(malomrade=malomrade, rader=placeringar_for_malomrade(malomrade=malomrade))
+
+
+@dataclass
+class Strategisida:
+    """What a strategy's page shows of the plan itself (plan data only)."""
+
+    strategi: Strategi
+    placeringar: list  # where the matrix places it: Matrisplacering with its samverkansaktivitet
+    insatser: list
+
+
+def strategisida(*, plan: Plan, slug: str) -> Strategisida | None:
+    """A strategy's plan data, kept under the plan-data version; None if the plan has no such strategy."""
+    return plan_fragment("strategisida", plan.pk, slug, render=lambda: _strategisida(plan, slug))
+
+
+def _strategisida(plan: Plan, slug: str) -> Strategisida | None:
+    strategi = Strategi.objects.select_related("malomrade__plan", "plan").filter(plan=plan, slug=slug).first()
+    if strategi is None:
+        return None
+    return Strategisida(
+        strategi=strategi,
+        placeringar=placeringar_for_strategi(strategi=strategi),
+        insatser=insatser_for_strategi(strategi=strategi),
+    )
+
+
+@dataclass
 class Statusrad:
     malomrade: object
     antal: list[int]  # in the order of uppfoljning.choices.Status
     utan_status: int
 
 
-def statusoversikt(*, plan: Plan, malomraden: list, aktiviteter: list) -> list[Statusrad]:
-    """The start page's overview: per målområde, how many of the samverkansaktiviteter that work in
-    its column (Figur 4) have each current status. One query (the matrix's columns); the statuses
-    come with the activities (`aktuell_status`, set by the caller)."""
+@dataclass
+class Startsida:
+    """What the start page shows of the plan itself (plan data only)."""
+
+    malomraden: list  # with their strategies
+    aktiviteter: list  # samverkansaktiviteter, then styrningsaktiviteter, in the plan's order
+    kolumner: dict  # målområde id → ids of the samverkansaktiviteter with strategies in its column
+
+
+def startsida(*, plan: Plan) -> Startsida:
+    """The start page's plan data, kept under the plan-data version (jamlik/ops/fragments.py): three
+    queries when the plan has changed, one cache round trip otherwise."""
+    return plan_fragment("startsida", plan.pk, render=lambda: _startsida(plan))
+
+
+def _startsida(plan: Plan) -> Startsida:
     kolumner: dict[int, set[int]] = {}
     for malomrade_id, aktivitet_id in (
         Matrisplacering.objects.filter(samverkansaktivitet__plan=plan)
@@ -110,17 +181,27 @@ def statusoversikt(*, plan: Plan, malomraden: list, aktiviteter: list) -> list[S
         .distinct()
     ):
         kolumner.setdefault(malomrade_id, set()).add(aktivitet_id)
-    status_per_aktivitet = {a.pk: getattr(a, "aktuell_status", None) for a in aktiviteter}
+    return Startsida(
+        malomraden=list(malomraden_with_strategier(plan=plan)),
+        aktiviteter=list(Aktivitet.objects.filter(plan=plan).select_related("plan").order_by("typ", "ordning")),
+        kolumner=kolumner,
+    )
+
+
+def statusoversikt(*, startsida: Startsida, status: dict) -> list[Statusrad]:
+    """The start page's overview: per målområde, how many of the samverkansaktiviteter that work in
+    its column (Figur 4) have each current status (`status`: activity id → its current
+    Aktivitetsstatus, uppfoljning.selectors.rapportering.aktuell_status). No query."""
     rader = []
-    for malomrade in malomraden:
+    for malomrade in startsida.malomraden:
         antal = {s.value: 0 for s in Status}
         utan = 0
-        for aktivitet_id in kolumner.get(malomrade.pk, ()):
-            status = status_per_aktivitet.get(aktivitet_id)
-            if status is None:
+        for aktivitet_id in startsida.kolumner.get(malomrade.pk, ()):
+            aktuell = status.get(aktivitet_id)
+            if aktuell is None:
                 utan += 1
             else:
-                antal[status.status] += 1
+                antal[aktuell.status] += 1
         rader.append(Statusrad(malomrade=malomrade, antal=[antal[s.value] for s in Status], utan_status=utan))
     return rader
 
@@ -263,12 +344,19 @@ class Aktivitetsuppfoljning:
 def aktivitetsuppfoljning(*, aktivitet: Aktivitet) -> Aktivitetsuppfoljning:
     """What an activity's page leads with: its current overall status and the samordnare's summary,
     the final evaluations and the approved reports (full account, newest first)."""
-    statusar = list(publicerade_aktivitetsstatusar().filter(aktivitet=aktivitet).order_by("-period__oppnar"))
+    statusar = list(
+        publicerade_aktivitetsstatusar()
+        .filter(aktivitet=aktivitet)
+        .select_related(None)  # the page's own activity: only the period is joined
+        .select_related("period")
+        .order_by("-period__oppnar")
+    )
     rapporter = godkanda_rapporter_per_period(aktivitet=aktivitet)
     return Aktivitetsuppfoljning(
         aktuell=statusar[0] if statusar else None,
         statusar=statusar,
-        utvarderingar=list(publicerade_processutvarderingar().filter(aktivitet=aktivitet)),
+        # The page links to each final evaluation: its parts and evidence are not read.
+        utvarderingar=list(publicerade_processutvarderingar().filter(aktivitet=aktivitet).prefetch_related(None)),
         rapporter=rapporter,
         antal_rapporter=sum(len(v) for v in rapporter.values()),
     )

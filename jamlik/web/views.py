@@ -5,7 +5,7 @@ Thin: read through the selectors, render."""
 
 import functools
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,13 +14,11 @@ from django.utils.translation import gettext_lazy
 
 from indikatorer.selectors.indikatorer import indikatorer_kopplade
 from jamlik.exports import csv_response, xlsx_response
-from jamlik.ops.fragments import lazy_context
+from jamlik.ops.fragments import lazy_context, plan_fragment
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
-from plan.models import Malomrade, Plan, Strategi
+from plan.models import Plan
 from plan.selectors import (
-    aktiviteter_with_roller,
-    malomraden_with_strategier,
     plan_current,
     plan_for_page,
     planer,
@@ -29,7 +27,6 @@ from plan.selectors import (
     sok,
 )
 from samverkan.models import Samverkansaktivitet
-from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade, placeringar_for_strategi
 from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivitet_selector
 from uppfoljning.choices import Status
 from uppfoljning.models import Styrningsaktivitet
@@ -70,21 +67,23 @@ def plan_valj(request):
 
 
 def start(request, plan=None):
-    if plan is None and plan_current() is None:
-        return render(request, "web/start.html", {"plan": None})  # a fresh install: say how to load one
-    plan = plan_for_page(plan)
+    try:
+        plan = plan_for_page(plan)
+    except Http404:
+        if plan is None:  # a fresh install: say how to load one
+            return render(request, "web/start.html", {"plan": None})
+        raise
+    startsida = selectors.startsida(plan=plan)
     status = aktuell_status(plan=plan)
-    aktiviteter = list(aktiviteter_with_roller(plan=plan))
-    for aktivitet in aktiviteter:
+    for aktivitet in startsida.aktiviteter:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
-    malomraden = list(malomraden_with_strategier(plan=plan))
     context = {
         "plan": plan,
-        "malomraden": malomraden,
-        "statusoversikt": selectors.statusoversikt(plan=plan, malomraden=malomraden, aktiviteter=aktiviteter),
+        "malomraden": startsida.malomraden,
+        "statusoversikt": selectors.statusoversikt(startsida=startsida, status=status),
         "statusar": list(Status),
-        "samverkansaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
-        "styrningsaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.STYRNING],
+        "samverkansaktiviteter": [a for a in startsida.aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
+        "styrningsaktiviteter": [a for a in startsida.aktiviteter if a.typ == AktivitetTyp.STYRNING],
     }
     return render(request, "web/start.html", context)
 
@@ -102,45 +101,41 @@ def plan_detail(request, plan=None):
 
 def malomrade_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    malomrade = get_object_or_404(
-        Malomrade.objects.select_related("plan").prefetch_related(
-            Prefetch("strategier", queryset=Strategi.objects.select_related("plan").order_by("ordning"))
-        ),
-        plan=plan,
-        slug=slug,
-    )
-    rader = placeringar_for_malomrade(malomrade=malomrade)
+    sida = selectors.malomradessida(plan=plan, slug=slug)
+    if sida is None:
+        raise Http404
     status = aktuell_status(plan=plan)
-    for aktivitet, _placeringar in rader:
+    for aktivitet, _placeringar in sida.rader:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
     return render(
         request,
         "web/malomrade_detail.html",
         {
             "plan": plan,
-            "malomrade": malomrade,
-            "rader": rader,
-            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=malomrade),
+            "malomrade": sida.malomrade,
+            "rader": sida.rader,
+            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=sida.malomrade),
         },
     )
 
 
 def strategi_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    strategi = get_object_or_404(Strategi.objects.select_related("malomrade__plan", "plan"), plan=plan, slug=slug)
-    placeringar = list(placeringar_for_strategi(strategi=strategi))
+    sida = selectors.strategisida(plan=plan, slug=slug)
+    if sida is None:
+        raise Http404
     status = aktuell_status(plan=plan)
-    for placering in placeringar:
+    for placering in sida.placeringar:
         placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
     return render(
         request,
         "web/strategi_detail.html",
         {
             "plan": plan,
-            "strategi": strategi,
-            "placeringar": placeringar,
-            "insatser": insatser_for_strategi(strategi=strategi),
-            "indikatorer": indikatorer_kopplade(plan=plan, strategi=strategi),
+            "strategi": sida.strategi,
+            "placeringar": sida.placeringar,
+            "insatser": sida.insatser,
+            "indikatorer": indikatorer_kopplade(plan=plan, strategi=sida.strategi),
         },
     )
 
@@ -187,9 +182,22 @@ def search(request, plan=None):
     return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat, "rapporter": rapporter})
 
 
+def _aktivitet(model, *, plan, slug: str):
+    """An activity of the plan by its slug (plan data: kept under the plan-data version), or 404."""
+    aktivitet = plan_fragment(
+        model.__name__,
+        plan.pk,
+        slug,
+        render=lambda: model.objects.select_related("plan").filter(plan=plan, slug=slug).first(),
+    )
+    if aktivitet is None:
+        raise Http404
+    return aktivitet
+
+
 def samverkansaktivitet_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    aktivitet = get_object_or_404(Samverkansaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
+    aktivitet = _aktivitet(Samverkansaktivitet, plan=plan, slug=slug)
 
     def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
         detalj = samverkansaktivitet_selector(aktivitet=aktivitet)
@@ -216,7 +224,7 @@ def samverkansaktivitet_detail(request, slug, plan=None):
 
 def styrningsaktivitet_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    aktivitet = get_object_or_404(Styrningsaktivitet.objects.select_related("plan"), plan=plan, slug=slug)
+    aktivitet = _aktivitet(Styrningsaktivitet, plan=plan, slug=slug)
 
     def planens_delar() -> dict:  # the plan-data fragment's: read only when it is rendered
         prefetch_related_objects([aktivitet], roller_prefetch())

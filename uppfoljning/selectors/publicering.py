@@ -63,16 +63,16 @@ UNDERLAG_FALT = ("id", "period", "period_namn", "organisation", "organisation_na
 # --- Published rows ------------------------------------------------------------------------------
 
 
-def publicerade_statusrapporter(*, plan: Plan | None = None) -> QuerySet[Statusrapport]:
+def publicerade_statusrapporter(*, plan: Plan | None = None, bilagor: bool = True) -> QuerySet[Statusrapport]:
     """Approved reports with what the public channels show (organisation, period, activity,
-    strategies and attachments prefetched)."""
+    strategies and, unless `bilagor=False` for a page that lists none, attachments prefetched)."""
+    prefetch = [Prefetch("strategier", queryset=Strategi.objects.select_related("malomrade").order_by("ordning"))]
+    if bilagor:
+        prefetch.append(Prefetch("bilagor", queryset=Bilaga.objects.order_by("uppladdad", "pk")))
     qs = (
         Statusrapport.objects.filter(tillstand=Rapporttillstand.GODKAND)
         .select_related("period__plan", "aktivitet__plan", "organisation")
-        .prefetch_related(
-            Prefetch("strategier", queryset=Strategi.objects.select_related("malomrade").order_by("ordning")),
-            Prefetch("bilagor", queryset=Bilaga.objects.order_by("uppladdad", "pk")),
-        )
+        .prefetch_related(*prefetch)
     )
     if plan is not None:
         qs = qs.filter(aktivitet__plan=plan)
@@ -140,10 +140,15 @@ def utvardering_underlag(utvardering: Processutvardering) -> list[dict]:
 
 
 def godkanda_rapporter_per_period(*, aktivitet: Aktivitet) -> "OrderedDict":
-    """An activity's approved reports with their full account, newest period first."""
+    """An activity's approved reports with their full account, newest period first (the page lists
+    no attachments: they are not read)."""
     perioder: OrderedDict = OrderedDict()
     for rapport in (
-        publicerade_statusrapporter().filter(aktivitet=aktivitet).order_by("-period__oppnar", "organisation__namn")
+        publicerade_statusrapporter(bilagor=False)
+        .filter(aktivitet=aktivitet)
+        .select_related(None)  # the activity is the caller's: only period and organisation are joined
+        .select_related("period", "organisation")
+        .order_by("-period__oppnar", "organisation__namn")
     ):
         perioder.setdefault(rapport.period, []).append(rapport)
     return perioder
