@@ -9,7 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from indikatorer.choices import Kalla, Niva
+from indikatorer.models import Indikator, Omrade, Varde
 from jamlik.ops.fragments import plan_fragment
 from jamlik.ops.published import PLAN_VERSION_KEY, plan_data_version, published_version
 from plan.models import Aktivitetsroll, Organisation, Strategi
@@ -165,6 +168,31 @@ def test_a_renamed_malomrade_shows_at_once_on_every_page_that_keeps_it(
         malomrade.save()
     for url in pages:
         assert "Hållbara livsmiljöer (nytt namn)" in client.get(url).content.decode(), url
+
+
+def test_indicator_links_are_plan_data_and_their_values_follow_up(
+    fragments, client, plan, django_capture_on_commit_callbacks
+):
+    """Which indicators follow a strategy is kept with the plan: linking one shows on the strategy's
+    page at once; a value of it leaves the plan-data version alone."""
+    url = "/strategier/minska-boendesegregationen/"
+    client.get(url)
+    assert "Andel i trångboddhet" not in client.get(url).content.decode()
+    indikator = Indikator.objects.create(
+        kommun=plan.program.kommun, namn="Andel i trångboddhet", slug="trangbodda", enhet="procent", kalla=Kalla.EGEN
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        indikator.planer.add(plan)
+        indikator.strategier.add(Strategi.objects.get(plan=plan, slug="minska-boendesegregationen"))
+    assert "Andel i trångboddhet" in client.get(url).content.decode()
+
+    version = plan_data_version()
+    omrade = Omrade.objects.create(kommun=plan.program.kommun, namn="Hela staden", slug="staden", niva=Niva.KOMMUN)
+    with django_capture_on_commit_callbacks(execute=True):
+        Varde.objects.create(
+            indikator=indikator, omrade=omrade, ar=2021, varde=12.5, kalla=Kalla.EGEN, hamtad=timezone.now()
+        )
+    assert plan_data_version() == version
 
 
 def test_an_unknown_address_is_a_404_and_not_kept(fragments, client, plan):

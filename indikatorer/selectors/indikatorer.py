@@ -10,6 +10,7 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from indikatorer.choices import Kon, Niva
 from indikatorer.models import Indikator, Malvarde, Varde
 from indikatorer.selectors.skillnader import Skillnad, skillnader, trend
+from jamlik.ops.fragments import plan_fragment
 from plan.models import Aktivitet, Malomrade, Plan, Strategi
 
 
@@ -24,7 +25,18 @@ def indikatorer_kopplade(
     malomrade: Malomrade | None = None,
     aktivitet: Aktivitet | None = None,
 ) -> list[Indikator]:
-    """The plan's indicators that follow a strategy, a målområde or an activity (one query)."""
+    """The plan's indicators that follow a strategy, a målområde or an activity: which indicators a
+    plan follows and where is plan data, kept under the plan-data version (one query when it changed)."""
+    vary = [getattr(o, "pk", None) for o in (strategi, malomrade, aktivitet)]
+    return plan_fragment(
+        "indikatorer_kopplade",
+        plan.pk,
+        *vary,
+        render=lambda: _indikatorer_kopplade(plan=plan, strategi=strategi, malomrade=malomrade, aktivitet=aktivitet),
+    )
+
+
+def _indikatorer_kopplade(*, plan, strategi, malomrade, aktivitet) -> list[Indikator]:
     qs = indikatorer_for_plan(plan=plan)
     if strategi is not None:
         qs = qs.filter(strategier=strategi)

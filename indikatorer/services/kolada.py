@@ -46,7 +46,7 @@ def kolada_indikator_hamta(*, indikator: Indikator, klient: Klient, ar: list[int
         meta = klient.kpi(indikator.kolada_kpi)
         beskrivning = str((meta or {}).get("description") or "")
         if beskrivning and Indikator.objects.filter(pk=indikator.pk, definition="").update(definition=beskrivning):
-            published_version_bump(plan_data=False)  # an update() sends no signal; follow-up data
+            published_version_bump()  # an update() sends no signal; an indicator's definition is plan data
     if indikator.kolada_per_enhet:
         rader = klient.oudata(indikator.kolada_kpi, enheter=sorted(omraden), ar=ar)
     else:

@@ -8,7 +8,7 @@ which changes a few times a year. `plan_fragment` keeps such a part under the pl
 approval renders only the parts that show follow-up data.
 
 The rule for a fragment: it shows no follow-up data (reports, statuses, evaluations, periods,
-compiled reports, indicators) and nothing that depends on who is asking; what else it depends on
+compiled reports, indicator values) and nothing that depends on who is asking; what else it depends on
 (the plan, the address with its query string) goes into `vary`. The language and the release are always
 part of the key. One cache round trip reads the version and the entry together; with the cache unreachable the
 part is rendered (no error)."""

@@ -64,14 +64,26 @@ NOT_PUBLIC = frozenset(
 )
 
 
-# Follow-up data: status reports, overall statuses, evaluations, periods, compiled reports, indicators
-# and their values — what changes every week. A write to these bumps the published version but not
+# Follow-up data: status reports, overall statuses, evaluations, periods, compiled reports, indicator
+# values and their imports — what changes every week. A write to these bumps the published version but not
 # the plan-data version, under which fragments of pages that show only the plan itself are cached
 # (jamlik/ops/fragments.py): the plan, its målområden, strategies, activities, roles, organisations,
 # the matrix, documents and the planned follow-up change a few times a year. Again a deny-list: a
 # model added later bumps both versions until someone decides it is follow-up data.
 FOLLOW_UP = frozenset({"uppfoljning", "indikatorer"})
-PLAN_DATA_IN_FOLLOW_UP = frozenset({"uppfoljning.planeraduppfoljning", "uppfoljning.planeradprocessutvardering"})
+# Kept with the plan although their apps hold follow-up data: the planned follow-up, and which
+# indicators a plan follows and where they are linked (their values are follow-up data).
+PLAN_DATA_IN_FOLLOW_UP = frozenset(
+    {
+        "uppfoljning.planeraduppfoljning",
+        "uppfoljning.planeradprocessutvardering",
+        "indikatorer.indikator",
+        "indikatorer.indikator_planer",
+        "indikatorer.indikator_strategier",
+        "indikatorer.indikator_malomraden",
+        "indikatorer.indikator_aktiviteter",
+    }
+)
 
 
 def published_version() -> str | None:

@@ -11,9 +11,14 @@
                                                         the plan-data version (jamlik/ops/fragments.py)
 """
 
+import functools
+
 from django import template
+from django.conf import settings
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jamlik.ops.fragments import plan_fragment
@@ -70,21 +75,33 @@ def breadcrumbs(context):
     return {"crumbs": navigation.trail(request) if request else []}
 
 
-@register.inclusion_tag("komponenter/statustagg.html")
+@register.simple_tag
 def status_tag(value, kind: str = "status", id: str = ""):
     """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
-    and "Ingen status rapporterad" for a status."""
+    and "Ingen status rapporterad" for a status. A list shows the same few tags many times: each
+    is rendered once per process and language (again on every use while DEBUG reloads templates)."""
+    if settings.DEBUG:
+        return _status_tag_html(value or "", kind, id, get_language())
+    return _status_tag_html_kept(value or "", kind, id, get_language())
+
+
+def _status_tag_html(value: str, kind: str, id: str, language) -> str:
     choices, styles = TAGS[kind]
     if not value:
         label = _("Saknas") if kind == "tillstand" else _("Ingen status rapporterad")
         colour, icon = SAKNAS if kind == "tillstand" else ("neutral", "streck")
-        return {"label": label, "colour": colour, "icon": icon, "value": "ingen", "id": id}
-    colour, icon = styles.get(value, ("neutral", "cirkel"))
-    try:
-        label = choices(value).label
-    except ValueError:
-        label = value
-    return {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
+        value = "ingen"
+    else:
+        colour, icon = styles.get(value, ("neutral", "cirkel"))
+        try:
+            label = choices(value).label
+        except ValueError:
+            label = value
+    context = {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
+    return mark_safe(get_template("komponenter/statustagg.html").render(context))  # escaped by the template
+
+
+_status_tag_html_kept = functools.lru_cache(maxsize=512)(_status_tag_html)
 
 
 @register.simple_tag
