@@ -31,6 +31,7 @@ PAGES = [
     "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/",
     "/strategier/minska-boendesegregationen/",
     "/organisationer/kulturnamnden/",
+    "/sok/?q=bibliotek",
     "/organisationer/",
     "/organisationer/?typ=namnd",
     "/aktiviteter/",

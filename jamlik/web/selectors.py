@@ -356,7 +356,13 @@ def aktivitetsuppfoljning(*, aktivitet: Aktivitet) -> Aktivitetsuppfoljning:
         aktuell=statusar[0] if statusar else None,
         statusar=statusar,
         # The page links to each final evaluation: its parts and evidence are not read.
-        utvarderingar=list(publicerade_processutvarderingar().filter(aktivitet=aktivitet).prefetch_related(None)),
+        utvarderingar=list(
+            publicerade_processutvarderingar()
+            .filter(aktivitet=aktivitet)
+            .select_related(None)
+            .select_related("planerad__uppfoljning")  # for its year
+            .prefetch_related(None)
+        ),
         rapporter=rapporter,
         antal_rapporter=sum(len(v) for v in rapporter.values()),
     )

@@ -177,7 +177,10 @@ def organisation_detail(request, slug, plan=None):
 def search(request, plan=None):
     plan = plan_for_page(plan)
     fraga = request.GET.get("q", "")[:200]
-    resultat = sok(fraga=fraga, plan=plan) if fraga.strip() else None
+    # What the plan's own content answers is plan data: kept under the plan-data version per question.
+    resultat = (
+        plan_fragment("sok", plan.pk, fraga, render=lambda: sok(fraga=fraga, plan=plan)) if fraga.strip() else None
+    )
     rapporter = sok_rapporter(fraga=fraga, plan=plan) if fraga.strip() else []
     return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat, "rapporter": rapporter})
 

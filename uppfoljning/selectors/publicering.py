@@ -155,11 +155,12 @@ def godkanda_rapporter_per_period(*, aktivitet: Aktivitet) -> "OrderedDict":
 
 
 def sok_rapporter(*, fraga: str, plan: Plan, antal: int = 50) -> list[Statusrapport]:
-    """Search the published text of approved reports (never internal fields)."""
+    """Search the published text of approved reports (never internal fields). The hits are listed
+    by activity, organisation and period: strategies and attachments are not read."""
     fraga = fraga.strip()
     if not fraga:
         return []
-    qs = publicerade_statusrapporter(plan=plan)
+    qs = publicerade_statusrapporter(plan=plan).prefetch_related(None)
     villkor = Q()
     for falt in STATUSRAPPORT_TEXTFALT:
         villkor |= Q(**{f"{falt}__icontains": fraga})
