@@ -21,7 +21,7 @@ from plan.models import (
     Strategi,
     StyrandeDokument,
 )
-from plan.selectors import plan_current
+from plan.selectors import plan_current_cached
 
 
 class PlanSlugFilter(SlugFilter):
@@ -43,7 +43,7 @@ class PlanFilterSet(filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         if plan is not None:
             self.filters.pop("plan", None)  # the page's plan decides; not a choice on the page
-        self.plan = plan or self._plan_from_data() or plan_current()
+        self.plan = plan or self._plan_from_data() or plan_current_cached()
         for f in self.filters.values():
             if isinstance(f, PlanSlugFilter) and self.plan is not None:
                 f.queryset = f.queryset.filter(**{f.plan_lookup: self.plan}).distinct()

@@ -33,18 +33,27 @@ def plan_current() -> Plan | None:
     return qs.filter(status=PlanStatus.GALLANDE).order_by("-giltig_fran").first() or qs.order_by("-giltig_fran").first()
 
 
+def plan_current_cached() -> Plan | None:
+    """plan_current() for reads (pages, lists, filters): kept under the plan-data version, a copy
+    from the cache each time. Not for writes: a service loads its plan itself."""
+    return plan_fragment("plan_current", render=plan_current)
+
+
 def plan_for_page(slug: str | None) -> Plan:
     """The plan a public page shows: the one in its address, else the plan in force; 404 if none.
     Every public page asks first, so the answer is kept under the plan-data version (a copy from
     the cache each time: one round trip to the cache instead of one or two queries)."""
-    plan = plan_fragment("plan_for_page", slug or "", render=lambda: _plan_for_page(slug))
+    if not slug:
+        plan = plan_current_cached()
+    else:
+        plan = plan_fragment("plan_for_page", slug, render=lambda: _plan_by_slug(slug))
     if plan is None:
         raise Http404
     return plan
 
 
-def _plan_for_page(slug: str | None) -> Plan | None:
-    return Plan.objects.select_related("program__kommun").filter(slug=slug).first() if slug else plan_current()
+def _plan_by_slug(slug: str) -> Plan | None:
+    return Plan.objects.select_related("program__kommun").filter(slug=slug).first()
 
 
 def malomraden_with_strategier(*, plan: Plan) -> QuerySet[Malomrade]:
