@@ -14,13 +14,27 @@ from django.utils import timezone
 from indikatorer.choices import Kalla, Niva
 from indikatorer.models import Indikator, Omrade, Varde
 from jamlik.ops.fragments import plan_fragment
-from jamlik.ops.published import PLAN_VERSION_KEY, plan_data_version, published_version
+from jamlik.ops.published import (
+    FOLLOW_UP_VERSION_KEY,
+    PLAN_VERSION_KEY,
+    aktivitet_version_key,
+    plan_data_version,
+    published_version,
+    published_version_bump,
+    version_of,
+)
 from plan.models import Aktivitetsroll, Organisation, Strategi
-from samverkan.models import Matrisplacering
+from samverkan.models import Matrisplacering, Samverkansaktivitet
 from tests.test_faults import redis_answers, redis_start, redis_stop
 from tests.test_public_cache import _samordnare_for
-from uppfoljning.choices import Rapporttillstand, Status
-from uppfoljning.models import Aktivitetsstatus, PlaneradUppfoljning, Statusrapport, Styrningsaktivitet
+from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
+from uppfoljning.models import (
+    Aktivitetsstatus,
+    PlaneradUppfoljning,
+    Processutvardering,
+    Statusrapport,
+    Styrningsaktivitet,
+)
 from uppfoljning.services.rapportering import statusrapport_approve
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +276,107 @@ def test_redis_down_renders_every_page_without_errors(fragments, client, demo):
             assert response.content == expected[url], url
     finally:
         redis_start()
+
+
+# --- An activity's follow-up (aktivitetsfragment) ---------------------------------------------------
+
+AKTIVITET = "/samverkansaktiviteter/familjecentrerat-arbetssatt/"
+
+
+def _inskickad(slug: str) -> Statusrapport:
+    return Statusrapport.objects.get(tillstand=Rapporttillstand.INSKICKAD, aktivitet__slug=slug)
+
+
+def test_an_approval_bumps_its_activity_only_and_shows_at_once(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    """An approval in one activity re-renders that activity's follow-up and leaves every other
+    activity's page to its fragments (no query at all); nothing else of the follow-up is bumped."""
+    annan = Samverkansaktivitet.objects.exclude(slug="familjecentrerat-arbetssatt").first()
+    annan_url = annan.get_absolute_url()
+    for url in (AKTIVITET, annan_url):
+        client.get(url)
+    assert _queries(client, annan_url)[0] == 0
+    rapport = _inskickad("familjecentrerat-arbetssatt")
+    follow_up = version_of(FOLLOW_UP_VERSION_KEY)
+    egen, andras = (version_of(aktivitet_version_key(a.pk)) for a in (rapport.aktivitet, annan))
+    assert "Språkcaféer på fyra bibliotek" not in client.get(AKTIVITET).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    assert version_of(aktivitet_version_key(rapport.aktivitet_id)) != egen
+    assert version_of(aktivitet_version_key(annan.pk)) == andras
+    assert version_of(FOLLOW_UP_VERSION_KEY) == follow_up  # the report and its history row are the activity's
+    queries, content = _queries(client, AKTIVITET)
+    assert queries > 0 and "Språkcaféer på fyra bibliotek" in content.decode()
+    assert _queries(client, AKTIVITET)[0] == 0  # kept again
+    assert _queries(client, annan_url)[0] == 0
+
+
+def test_every_kind_of_follow_up_an_activity_page_shows_is_current(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    """The overall status, a final evaluation, a report's strategies (from either side of the m2m),
+    and a period's name (a row of no one activity) each show on the next request."""
+    rapport = Statusrapport.objects.filter(tillstand=Rapporttillstand.GODKAND).select_related("aktivitet").first()
+    aktivitet = rapport.aktivitet
+    url = aktivitet.get_absolute_url()
+
+    def page(url=url) -> str:
+        client.get(url)
+        return client.get(url).content.decode()
+
+    page()
+    status = Aktivitetsstatus.objects.filter(aktivitet=aktivitet).order_by("-period__oppnar").first() or (
+        Aktivitetsstatus(aktivitet=aktivitet, period=rapport.period, status=Status.PAGAR_ENLIGT_PLAN)
+    )
+    status.sammanfattning = "Ny sammanfattning från samordnaren."
+    with django_capture_on_commit_callbacks(execute=True):
+        status.save()
+    assert "Ny sammanfattning från samordnaren." in page()
+
+    visade = Statusrapport.objects.filter(aktivitet=aktivitet, tillstand=Rapporttillstand.GODKAND)
+    ny = Strategi.objects.filter(plan=aktivitet.plan).exclude(statusrapporter__in=visade).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        rapport.strategier.add(ny)
+    assert ny.namn in page().split('id="rapporter"')[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        ny.statusrapporter.remove(rapport)  # the strategy's side: of no one activity
+    assert ny.namn not in page().split('id="rapporter"')[1]
+
+    period = rapport.period
+    period.namn = "Uppföljningsperiod med nytt namn"
+    with django_capture_on_commit_callbacks(execute=True):
+        period.save()
+    assert "Uppföljningsperiod med nytt namn" in page()
+
+    utvardering = Processutvardering.objects.exclude(tillstand=Utvarderingstillstand.SLUTLIG).first()
+    url = utvardering.aktivitet.get_absolute_url()
+    antal = page(url).count("(slutlig)")
+    utvardering.tillstand = Utvarderingstillstand.SLUTLIG
+    with django_capture_on_commit_callbacks(execute=True):
+        utvardering.save()
+    assert page(url).count("(slutlig)") == antal + 1
+
+
+def test_activity_bumps_after_commit_are_one_per_activity_and_survive_a_rollback(
+    fragments, plan, django_capture_on_commit_callbacks
+):
+    aktiviteter = list(Samverkansaktivitet.objects.filter(plan=plan)[:2])
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                published_version_bump(plan_data=False, aktivitet_id=aktiviteter[0].pk)
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        for _ in range(3):
+            for aktivitet in aktiviteter:
+                published_version_bump(plan_data=False, aktivitet_id=aktivitet.pk)
+        before = [version_of(aktivitet_version_key(a.pk)) for a in aktiviteter]
+    for callback in callbacks:
+        callback()
+    after = [version_of(aktivitet_version_key(a.pk)) for a in aktiviteter]
+    assert all(b != a for b, a in zip(before, after, strict=True))  # both bumped again after the commit
+    # One callback for every activity of the transaction, although the first was rolled back with its savepoint.
+    assert [c.__name__ for c in callbacks].count("bump_written") == 1

@@ -1,13 +1,16 @@
-"""Parts of public pages that show only plan data, cached under the plan-data version.
+"""Parts of public pages that show only plan data (or one activity's follow-up), cached under versions.
 
 The whole-response cache (public_cache.py) is keyed by the published-data version, which every
 approval, evaluation or indicator import bumps: after one, every public page is rendered again. Most
 of what those pages cost is the plan itself — texts, roles, organisations, strategies, the matrix —
 which changes a few times a year. `plan_fragment` keeps such a part under the plan-data version
 (jamlik/ops/published.py: bumped by writes to everything but follow-up data), so a miss after an
-approval renders only the parts that show follow-up data.
+approval renders only the parts that show follow-up data. `aktivitet_fragment` keeps one activity's
+follow-up (its approved reports, overall statuses, final evaluations) until that activity's
+follow-up, a follow-up row of no one activity, or the plan changes: an approval re-renders the
+approved activity's part and leaves the others.
 
-The rule for a fragment: it shows no follow-up data (reports, statuses, evaluations, periods,
+The rule for a plan fragment: it shows no follow-up data (reports, statuses, evaluations, periods,
 compiled reports, indicator values) and nothing that depends on who is asking; what else it depends on
 (the plan, the address with its query string) goes into `vary`. The language and the release are always
 part of the key. One cache round trip reads the version and the entry together; with the cache unreachable the
@@ -19,10 +22,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from jamlik.ops.published import PLAN_VERSION_KEY, plan_data_version
+from jamlik.ops.published import FOLLOW_UP_VERSION_KEY, PLAN_VERSION_KEY, aktivitet_version_key, version_of
 
 TIMEOUT = 24 * 60 * 60
 
@@ -31,22 +35,40 @@ def plan_fragment(name: str, *vary, render: Callable[[], object]):
     """What `render()` returns (any picklable value: HTML, or rows read from plan data only), from
     the cache when it was rendered under the current plan-data version for the same name, language
     and vary. None is returned but never kept."""
+    return _fragment(name, vary, (PLAN_VERSION_KEY,), render)
+
+
+def aktivitet_fragment(aktivitet_id: int, name: str, *vary, render: Callable[[], object]):
+    """As plan_fragment, for a part that shows one activity's follow-up too (its approved reports,
+    overall statuses and final evaluations, with plan data and periods): kept while neither the
+    plan data, nor the activity's own follow-up rows, nor any follow-up row that belongs to no one
+    activity has changed (jamlik/ops/published.py). An approval elsewhere leaves it; today's date
+    is part of the key."""
+    return _fragment(
+        name,
+        (aktivitet_id, timezone.localdate().isoformat(), *vary),
+        (PLAN_VERSION_KEY, FOLLOW_UP_VERSION_KEY, aktivitet_version_key(aktivitet_id)),
+        render,
+    )
+
+
+def _fragment(name: str, vary: tuple, version_keys: tuple[str, ...], render: Callable[[], object]):
     if not settings.PLAN_FRAGMENT_CACHE:
         return render()
     material = "\x1f".join([name, get_language() or "", settings.RELEASE, *(str(v) for v in vary)])
     key = f"fragment:{hashlib.sha256(material.encode()).hexdigest()[:40]}"  # no raw input in keys
-    found = cache.get_many([PLAN_VERSION_KEY, key])
-    version = found.get(PLAN_VERSION_KEY) or plan_data_version()
-    if version is None:  # the cache cannot be reached
+    found = cache.get_many([*version_keys, key])
+    versions = tuple(found.get(k) or version_of(k) for k in version_keys)
+    if None in versions:  # the cache cannot be reached
         return render()
     entry = found.get(key)
-    if entry is not None and entry[0] == version:
+    if entry is not None and entry[0] == versions:
         return entry[1]
-    # Rendered under the version read before it: a plan write committed meanwhile bumps the version
-    # again after its commit, leaving this entry under a version nobody asks for.
+    # Rendered under the versions read before it: a write committed meanwhile bumps its version
+    # again after its commit, leaving this entry under versions nobody asks for.
     value = render()
     if value is not None:  # nothing found is not kept: unknown addresses must not fill the cache
-        cache.set(key, (version, value), TIMEOUT)
+        cache.set(key, (versions, value), TIMEOUT)
     return value
 
 

@@ -38,6 +38,9 @@ from django.test.signals import setting_changed
 
 VERSION_KEY = "published:version"
 PLAN_VERSION_KEY = "published:plan-version"
+# Follow-up data per activity (see FOLLOW_UP below): one key per activity for the follow-up rows
+# that belong to it, one for every other follow-up row.
+FOLLOW_UP_VERSION_KEY = "published:follow-up-version"
 CHANNEL = "jamlik:published-version"  # announcements of a new version (the payload is not trusted)
 
 logger = logging.getLogger("jamlik.cache")
@@ -70,6 +73,9 @@ NOT_PUBLIC = frozenset(
 # (jamlik/ops/fragments.py): the plan, its målområden, strategies, activities, roles, organisations,
 # the matrix, documents and the planned follow-up change a few times a year. Again a deny-list: a
 # model added later bumps both versions until someone decides it is follow-up data.
+# A follow-up write also bumps the follow-up version of its activity (a row with an `aktivitet_id`)
+# or, for a row of no one activity, the follow-up version shared by all: an activity's follow-up
+# fragment (fragments.aktivitet_fragment) is kept under the plan-data version and those two.
 FOLLOW_UP = frozenset({"uppfoljning", "indikatorer"})
 # Kept with the plan although their apps hold follow-up data: the planned follow-up, and which
 # indicators a plan follows and where they are linked (their values are follow-up data).
@@ -123,20 +129,57 @@ def plan_data_version() -> str | None:
     return _read_or_create(PLAN_VERSION_KEY)[0]
 
 
+def aktivitet_version_key(aktivitet_id: int) -> str:
+    return f"published:aktivitet:{int(aktivitet_id)}"
+
+
+def version_of(key: str) -> str | None:
+    """A version key's value (created if missing), None when the cache cannot be reached."""
+    return _read_or_create(key)[0]
+
+
 def published_at(version: str) -> datetime:
     """When the version was made (for Last-Modified)."""
     return datetime.fromtimestamp(int(version.split("-", 1)[0], 16) / 1000, tz=UTC)
 
 
-def published_version_bump(*, plan_data: bool = True) -> None:
+def published_version_bump(*, plan_data: bool = True, aktivitet_id: int | None = None) -> None:
     """Bump now and (once per transaction) again after the commit; the plan-data version too unless
-    the write was to follow-up data only (a bump by hand, as after a bulk write, bumps both)."""
-    bumps = [_set_new_version, _set_new_plan_version] if plan_data else [_set_new_version]
+    the write was to follow-up data only (a bump by hand, as after a bulk write, bumps both). A write
+    to follow-up data bumps the version of its activity's follow-up (`aktivitet_id`) or, when it
+    belongs to no one activity, the version of all follow-up. The published version goes last: its
+    announcement makes other processes read the keys, which must all be new by then."""
+    if plan_data:
+        bumps = [_set_new_plan_version]
+    elif aktivitet_id is None:
+        bumps = [_set_new_follow_up_version]
+    else:
+        bumps = []
     connection = connections[DEFAULT_DB_ALIAS]
-    for bump in bumps:
+    if aktivitet_id is not None and not plan_data:
+        _set_new_activity_version(aktivitet_id)
+        if connection.in_atomic_block:
+            _activity_bump_after_commit(connection, aktivitet_id)
+    for bump in [*bumps, _set_new_version]:
         bump()
         if connection.in_atomic_block and not any(func is bump for _, func, _ in connection.run_on_commit):
             transaction.on_commit(bump)
+
+
+def _activity_bump_after_commit(connection, aktivitet_id: int) -> None:
+    """One callback per transaction bumps every activity written in it (a loader saving a thousand
+    reports makes one Redis write per activity, not per report)."""
+    state = getattr(connection, "_jamlik_aktiviteter", None)
+    if state is None or not any(func is state[0] for _, func, _ in connection.run_on_commit):
+        ids: set[int] = set()
+
+        def bump_written() -> None:
+            for written in ids:
+                _set_new_activity_version(written)
+
+        state = connection._jamlik_aktiviteter = (bump_written, ids)
+        transaction.on_commit(bump_written)
+    state[1].add(aktivitet_id)
 
 
 def affects_public(model) -> bool:
@@ -166,6 +209,14 @@ def _set_new_version() -> None:
 
 def _set_new_plan_version() -> None:
     cache.set(PLAN_VERSION_KEY, _new_version(), None)
+
+
+def _set_new_follow_up_version() -> None:
+    cache.set(FOLLOW_UP_VERSION_KEY, _new_version(), None)
+
+
+def _set_new_activity_version(aktivitet_id: int) -> None:
+    cache.set(aktivitet_version_key(aktivitet_id), _new_version(), None)
 
 
 def _announce() -> None:
@@ -265,21 +316,35 @@ class VersionFollower:
 follower = VersionFollower()
 
 
-def _on_write(sender, **kwargs) -> None:
+def _on_write(sender, instance=None, **kwargs) -> None:
     if affects_public(sender):
-        published_version_bump(plan_data=affects_plan_data(sender))
+        published_version_bump(plan_data=affects_plan_data(sender), aktivitet_id=_aktivitet_of(instance))
 
 
 def _on_m2m(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and affects_public(sender) and affects_public(type(instance)):
-        published_version_bump(plan_data=affects_plan_data(sender) and affects_plan_data(type(instance)))
+        published_version_bump(
+            plan_data=affects_plan_data(sender) and affects_plan_data(type(instance)),
+            aktivitet_id=_aktivitet_of(instance),
+        )
+
+
+def _aktivitet_of(instance) -> int | None:
+    """The activity a follow-up row belongs to: its own `aktivitet_id` (a report, an overall status,
+    an evaluation, their history rows; the m2m of a report's strategies or an evaluation's evidence,
+    written from the report's or evaluation's side). None for every other row (periods, attachments,
+    an evaluation's parts, indicator values, compiled reports): those bump all follow-up. The portal
+    never moves such a row to another activity (services fix it at creation; the admin is read-only)."""
+    return getattr(instance, "aktivitet_id", None) if instance is not None else None
 
 
 def _on_release(**kwargs) -> None:
     # A release migrates: templates and code may have changed what the same data renders to. A
-    # changed setting (tests) may change it too.
-    _set_new_version()
+    # changed setting (tests) may change it too. (Activity versions need no bump: a fragment's key
+    # holds the plan-data and follow-up versions too.)
     _set_new_plan_version()
+    _set_new_follow_up_version()
+    _set_new_version()
 
 
 def connect_signals() -> None:

@@ -9,6 +9,8 @@
 {% plan_url plan "matris" %}                          → the page of a plan (short address for the plan in force)
 {% planfragment "namn" [extra …] %}…{% endplanfragment %} → a part showing only plan data, cached under
                                                         the plan-data version (jamlik/ops/fragments.py)
+{% aktivitetsfragment "namn" aktivitet %}…{% endaktivitetsfragment %} → a part showing plan data and
+                                                        that activity's follow-up (the same module)
 """
 
 import functools
@@ -21,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from jamlik.ops.fragments import plan_fragment
+from jamlik.ops.fragments import aktivitet_fragment, plan_fragment
 from jamlik.web import navigation
 from plan.models import plan_reverse
 from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
@@ -147,4 +149,42 @@ def planfragment(parser, token):
         raise template.TemplateSyntaxError("planfragment needs a name")
     nodelist = parser.parse(("endplanfragment",))
     parser.delete_first_token()
-    return PlanFragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]])
+    return FragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]], aktivitet=None
+    )
+
+
+@register.tag
+def aktivitetsfragment(parser, token):
+    """{% aktivitetsfragment "name" aktivitet [vary …] %} … {% endaktivitetsfragment %}: what is inside
+    shows plan data and the follow-up of that one activity, nothing that depends on who is asking."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("aktivitetsfragment needs a name and an activity")
+    nodelist = parser.parse(("endaktivitetsfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist,
+        parser.compile_filter(bits[1]),
+        [parser.compile_filter(b) for b in bits[3:]],
+        aktivitet=parser.compile_filter(bits[2]),
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary, aktivitet):
+        self.nodelist, self.name, self.vary, self.aktivitet = nodelist, name, vary, aktivitet
+
+    def render(self, context):
+        # The address with its query string always varies the part (plan, filters); a hit renders
+        # nothing inside, so the lazy values a view passes for it are never computed.
+        request = context.get("request")
+        vary = [request.get_full_path() if request is not None else "", *(v.resolve(context) for v in self.vary)]
+        name = self.name.resolve(context)
+
+        def render():
+            return self.nodelist.render(context)
+
+        if self.aktivitet is None:
+            return plan_fragment(name, *vary, render=render)
+        return aktivitet_fragment(self.aktivitet.resolve(context).pk, name, *vary, render=render)

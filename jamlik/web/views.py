@@ -219,7 +219,10 @@ def samverkansaktivitet_detail(request, slug, plan=None):
             "plan": plan,
             "aktivitet": aktivitet,
             **lazy_context(planens_delar, "samordningsansvar", "centrala_aktorer", "strategier", "insatser"),
-            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
+            # Read only when a fragment showing it is rendered (aktivitetsfragment in the template).
+            **lazy_context(
+                lambda: {"uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet)}, "uppfoljning"
+            ),
             "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },
     )
@@ -241,7 +244,10 @@ def styrningsaktivitet_detail(request, slug, plan=None):
             "plan": plan,
             "aktivitet": aktivitet,
             **lazy_context(planens_delar, "ansvar", "pilotverksamheter"),
-            "uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet),
+            # Read only when a fragment showing it is rendered (aktivitetsfragment in the template).
+            **lazy_context(
+                lambda: {"uppfoljning": selectors.aktivitetsuppfoljning(aktivitet=aktivitet)}, "uppfoljning"
+            ),
             "indikatorer": indikatorer_kopplade(plan=plan, aktivitet=aktivitet),
         },
     )
