@@ -4,9 +4,12 @@ A later plan (2023–2026) is a new Plan row under the same Program, with its ow
 strategier, förutsättningar and activities: a successor plan never changes an earlier one.
 Identifiers (slugs) are unique within a plan, not across plans."""
 
+import functools
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -131,10 +134,23 @@ class Plan(models.Model):
 
 def plan_reverse(plan: Plan, name: str, **kwargs) -> str:
     """The address of a plan-scoped page: the short one (`web:`) for the plan in force, the one
-    that carries the plan (`planer:`) for every other plan, so historical pages stay citable."""
+    that carries the plan (`planer:`) for every other plan, so historical pages stay citable.
+    A page links to a few dozen of these: each is worked out once per process (the URL patterns
+    never change while it runs; the script prefix and URLconf in force are part of the key)."""
     if plan.ar_gallande:
-        return reverse(f"web:{name}", kwargs=kwargs)
-    return reverse(f"planer:{name}", kwargs={"plan": plan.slug, **kwargs})
+        return _reverse(f"web:{name}", tuple(sorted(kwargs.items())), get_script_prefix(), _urlconf())
+    return _reverse(
+        f"planer:{name}", tuple(sorted({"plan": plan.slug, **kwargs}.items())), get_script_prefix(), _urlconf()
+    )
+
+
+def _urlconf() -> str:
+    return get_urlconf() or settings.ROOT_URLCONF
+
+
+@functools.lru_cache(maxsize=4096)
+def _reverse(viewname: str, kwargs: tuple, script_prefix: str, urlconf) -> str:
+    return reverse(viewname, kwargs=dict(kwargs))
 
 
 class Planavsnitt(models.Model):
