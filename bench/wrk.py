@@ -16,7 +16,8 @@ the database, migrates, loads the plan, the demo reports and evaluations, collec
   3. the portal with the response cache switched off (PUBLIC_CACHE=0): every path rendered on each
      request — a miss as after an approval, which bumps the published version but not the plan's:
      the parts that show only plan data (jamlik/ops/fragments.py) and the matrix content come from
-     their caches under the plan-data version;
+     their caches under the plan-data version, and an activity's follow-up from its own (as after
+     an approval in another activity; bench/render.py --after-approval measures the approved one's);
   4. the portal with those switched off too (PLAN_FRAGMENT_CACHE=0): a cold miss, as after a change
      to the plan itself (the matrix's content cache still works: it is keyed by the published version).
 

@@ -5,7 +5,11 @@ a plan edit is visible on the next request, every address and language has its o
 down means rendering. Against the real Redis of scripts/with-services.sh, with the response cache off
 (each request is a miss of it, as after an approval)."""
 
+from unittest import mock
+
 import pytest
+import redis
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -15,10 +19,15 @@ from indikatorer.choices import Kalla, Niva
 from indikatorer.models import Indikator, Omrade, Varde
 from jamlik.ops.fragments import plan_fragment
 from jamlik.ops.published import (
+    CHANNEL,
     FOLLOW_UP_VERSION_KEY,
     PLAN_VERSION_KEY,
+    VERSION_KEY,
+    _new_version,
     aktivitet_version_key,
+    follower,
     plan_data_version,
+    plan_data_version_followed,
     published_version,
     published_version_bump,
     version_of,
@@ -27,6 +36,7 @@ from plan.models import Aktivitetsroll, Organisation, Strategi
 from samverkan.models import Matrisplacering, Samverkansaktivitet
 from tests.test_faults import redis_answers, redis_start, redis_stop
 from tests.test_public_cache import _samordnare_for
+from tests.waiting import wait_for
 from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
 from uppfoljning.models import (
     Aktivitetsstatus,
@@ -260,8 +270,32 @@ def test_a_value_is_kept_only_under_the_version_it_was_rendered_under(fragments,
     assert plan_fragment("prov", "b", render=render) == "rendered 2"
     Strategi.objects.first().save()
     assert plan_fragment("prov", "a", render=render) == "rendered 3"
-    cache.delete(PLAN_VERSION_KEY)  # a restarted Redis: a new version, nothing old reachable
-    assert plan_fragment("prov", "a", render=render) == "rendered 4"
+    # A restarted Redis: the key is gone, and with it every process's subscription (until the
+    # follower has subscribed again it reads Redis): a new version, nothing old reachable.
+    cache.delete(PLAN_VERSION_KEY)
+    with mock.patch.object(follower, "current_plan", return_value=None):
+        assert plan_fragment("prov", "a", render=render) == "rendered 4"
+
+
+def test_a_followed_plan_fragment_is_read_from_this_process_memory(fragments, plan):
+    """While the process follows the plan-data version a kept fragment costs no round trip; a plan
+    write in this process (or announced by another) makes it unreachable at once."""
+    wait_for(lambda: plan_data_version_followed() is not None, 5, "the follower to subscribe", interval=0.05)
+    calls = []
+
+    def render():
+        calls.append(1)
+        return [f"rendered {len(calls)}"]  # rows: each caller gets its own copy
+
+    first = plan_fragment("minne", render=render)
+    first.append("changed by a view")
+    with (
+        mock.patch.object(cache, "get", side_effect=AssertionError("a round trip")),
+        mock.patch.object(cache, "get_many", side_effect=AssertionError("a round trip")),
+    ):
+        assert plan_fragment("minne", render=render) == ["rendered 1"]
+    Strategi.objects.first().save()
+    assert plan_fragment("minne", render=render) == ["rendered 2"]
 
 
 def test_redis_down_renders_every_page_without_errors(fragments, client, demo):
@@ -378,5 +412,25 @@ def test_activity_bumps_after_commit_are_one_per_activity_and_survive_a_rollback
         callback()
     after = [version_of(aktivitet_version_key(a.pk)) for a in aktiviteter]
     assert all(b != a for b, a in zip(before, after, strict=True))  # both bumped again after the commit
-    # One callback for every activity of the transaction, although the first was rolled back with its savepoint.
-    assert [c.__name__ for c in callbacks].count("bump_written") == 1
+    # One callback for the transaction, although the first was rolled back with its savepoint.
+    assert len(callbacks) == 1
+
+
+def test_a_plan_bump_in_another_process_reaches_this_ones_memory(fragments, plan):
+    """Another worker's plan-data bump: the plan key changes in Redis, then the published one, then
+    the announcement (its Bump's order). This process reads both on the announcement."""
+    wait_for(lambda: plan_data_version_followed() is not None, 5, "the follower to subscribe", interval=0.05)
+    calls = []
+
+    def render():
+        calls.append(1)
+        return f"rendered {len(calls)}"
+
+    assert plan_fragment("annan-process", render=render) == "rendered 1"
+    assert plan_fragment("annan-process", render=render) == "rendered 1"
+    plan_version = _new_version()
+    cache.set(PLAN_VERSION_KEY, plan_version, None)
+    cache.set(VERSION_KEY, _new_version(), None)
+    redis.Redis.from_url(django_settings.REDIS_URL).publish(CHANNEL, b"1")
+    wait_for(lambda: plan_data_version_followed() == plan_version, 5, "the announced plan version", interval=0.01)
+    assert plan_fragment("annan-process", render=render) == "rendered 2"

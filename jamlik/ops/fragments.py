@@ -18,6 +18,7 @@ part is rendered (no error)."""
 
 import functools
 import hashlib
+import pickle
 from collections.abc import Callable
 
 from django.conf import settings
@@ -26,7 +27,14 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from jamlik.ops.published import FOLLOW_UP_VERSION_KEY, PLAN_VERSION_KEY, aktivitet_version_key, version_of
+from jamlik.ops.public_cache import LocalEntries
+from jamlik.ops.published import (
+    FOLLOW_UP_VERSION_KEY,
+    PLAN_VERSION_KEY,
+    aktivitet_version_key,
+    plan_data_version_followed,
+    version_of,
+)
 
 TIMEOUT = 24 * 60 * 60
 
@@ -57,6 +65,8 @@ def _fragment(name: str, vary: tuple, version_keys: tuple[str, ...], render: Cal
         return render()
     material = "\x1f".join([name, get_language() or "", settings.RELEASE, *(str(v) for v in vary)])
     key = f"fragment:{hashlib.sha256(material.encode()).hexdigest()[:40]}"  # no raw input in keys
+    if version_keys == (PLAN_VERSION_KEY,) and (followed := plan_data_version_followed()) is not None:
+        return _plan_fragment_followed(key, (followed,), render)
     found = cache.get_many([*version_keys, key])
     versions = tuple(found.get(k) or version_of(k) for k in version_keys)
     if None in versions:  # the cache cannot be reached
@@ -77,3 +87,25 @@ def lazy_context(compute: Callable[[], dict], *keys: str) -> dict:
     fragment comes from the cache, never."""
     once = functools.cache(compute)
     return {key: SimpleLazyObject(functools.partial(lambda key: once()[key], key)) for key in keys}
+
+
+# While this process follows the plan-data version (jamlik/ops/published.py), a plan fragment needs
+# no round trip: kept in memory as pickled bytes (each request gets its own copy of the rows), valid
+# only under the version it was rendered under, exactly like the entry in Redis.
+local = LocalEntries("PLAN_FRAGMENT_LOCAL_BYTES")
+
+
+def _plan_fragment_followed(key: str, versions: tuple, render: Callable[[], object]):
+    entry = local.get(key, versions)
+    if entry is not None:
+        return pickle.loads(entry[1])
+    entry = cache.get(key)
+    if entry is not None and entry[0] == versions:
+        value = entry[1]
+    else:
+        value = render()
+        if value is None:  # nothing found is not kept: unknown addresses must not fill the cache
+            return None
+        cache.set(key, (versions, value), TIMEOUT)
+    local.put(key, (versions, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
+    return value

@@ -100,10 +100,12 @@ class PublicCacheMiddleware:
 
 
 class LocalEntries:
-    """Entries in this process's memory, least recently used dropped first, at most `limit` bytes
-    of content. Thread-safe (gunicorn's threaded workers)."""
+    """Entries in this process's memory, least recently used dropped first, at most as many bytes of
+    content (an entry's last item) as the setting `limit_setting` says. An entry's first item is the
+    version it is valid under. Thread-safe (gunicorn's threaded workers)."""
 
-    def __init__(self):
+    def __init__(self, limit_setting: str = "PUBLIC_CACHE_LOCAL_BYTES"):
+        self._limit_setting = limit_setting
         self._lock = threading.Lock()
         self._entries = OrderedDict()
         self._bytes = 0
@@ -120,8 +122,8 @@ class LocalEntries:
             return entry
 
     def put(self, key: str, entry) -> None:
-        limit = settings.PUBLIC_CACHE_LOCAL_BYTES
-        size = len(entry[3])
+        limit = getattr(settings, self._limit_setting)
+        size = len(entry[-1])
         with self._lock:
             if key in self._entries:
                 self._drop(key)
@@ -138,7 +140,7 @@ class LocalEntries:
             self._bytes = 0
 
     def _drop(self, key: str) -> None:
-        self._bytes -= len(self._entries.pop(key)[3])
+        self._bytes -= len(self._entries.pop(key)[-1])
 
 
 entries = LocalEntries()

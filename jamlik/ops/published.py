@@ -26,6 +26,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import uuid4
 
@@ -129,6 +130,11 @@ def plan_data_version() -> str | None:
     return _read_or_create(PLAN_VERSION_KEY)[0]
 
 
+def plan_data_version_followed() -> str | None:
+    """The plan-data version as this process follows it (no round trip), None when not following."""
+    return follower.current_plan()
+
+
 def aktivitet_version_key(aktivitet_id: int) -> str:
     return f"published:aktivitet:{int(aktivitet_id)}"
 
@@ -147,39 +153,47 @@ def published_version_bump(*, plan_data: bool = True, aktivitet_id: int | None =
     """Bump now and (once per transaction) again after the commit; the plan-data version too unless
     the write was to follow-up data only (a bump by hand, as after a bulk write, bumps both). A write
     to follow-up data bumps the version of its activity's follow-up (`aktivitet_id`) or, when it
-    belongs to no one activity, the version of all follow-up. The published version goes last: its
-    announcement makes other processes read the keys, which must all be new by then."""
-    if plan_data:
-        bumps = [_set_new_plan_version]
-    elif aktivitet_id is None:
-        bumps = [_set_new_follow_up_version]
-    else:
-        bumps = []
+    belongs to no one activity, the version of all follow-up."""
+    bump = Bump(
+        plan=plan_data,
+        follow_up=not plan_data and aktivitet_id is None,
+        aktiviteter={aktivitet_id} if not plan_data and aktivitet_id is not None else set(),
+    )
+    bump()
     connection = connections[DEFAULT_DB_ALIAS]
-    if aktivitet_id is not None and not plan_data:
-        _set_new_activity_version(aktivitet_id)
-        if connection.in_atomic_block:
-            _activity_bump_after_commit(connection, aktivitet_id)
-    for bump in [*bumps, _set_new_version]:
-        bump()
-        if connection.in_atomic_block and not any(func is bump for _, func, _ in connection.run_on_commit):
-            transaction.on_commit(bump)
+    if connection.in_atomic_block:
+        pending = getattr(connection, "_jamlik_bump", None)
+        if pending is None or not any(func is pending for _, func, _ in connection.run_on_commit):
+            # The first bump of this transaction (or the first since its savepoint rolled back).
+            pending = connection._jamlik_bump = Bump()
+            transaction.on_commit(pending)
+        pending.add(bump)
 
 
-def _activity_bump_after_commit(connection, aktivitet_id: int) -> None:
-    """One callback per transaction bumps every activity written in it (a loader saving a thousand
-    reports makes one Redis write per activity, not per report)."""
-    state = getattr(connection, "_jamlik_aktiviteter", None)
-    if state is None or not any(func is state[0] for _, func, _ in connection.run_on_commit):
-        ids: set[int] = set()
+@dataclass
+class Bump:
+    """Which versions a write changes. Called, it bumps them in one order: the published version
+    last, because its announcement makes the other processes read the other keys, which must be new
+    by then. Collected over a transaction, it is run once after the commit (a loader saving a
+    thousand reports makes one Redis write per activity, not per report)."""
 
-        def bump_written() -> None:
-            for written in ids:
-                _set_new_activity_version(written)
+    plan: bool = False
+    follow_up: bool = False
+    aktiviteter: set = field(default_factory=set)
 
-        state = connection._jamlik_aktiviteter = (bump_written, ids)
-        transaction.on_commit(bump_written)
-    state[1].add(aktivitet_id)
+    def add(self, other: "Bump") -> None:
+        self.plan |= other.plan
+        self.follow_up |= other.follow_up
+        self.aktiviteter |= other.aktiviteter
+
+    def __call__(self) -> None:
+        if self.plan:
+            _set_new_plan_version()
+        if self.follow_up:
+            _set_new_follow_up_version()
+        for aktivitet_id in self.aktiviteter:
+            _set_new_activity_version(aktivitet_id)
+        _set_new_version()
 
 
 def affects_public(model) -> bool:
@@ -208,7 +222,9 @@ def _set_new_version() -> None:
 
 
 def _set_new_plan_version() -> None:
-    cache.set(PLAN_VERSION_KEY, _new_version(), None)
+    version = _new_version()
+    follower.saw_plan(version)
+    cache.set(PLAN_VERSION_KEY, version, None)
 
 
 def _set_new_follow_up_version() -> None:
@@ -240,6 +256,7 @@ class VersionFollower:
         self._pid = None
         self._client = None
         self._version = None
+        self._plan_version = None
         self._live = False
         self._own = 0  # bumps made by this process: a read of Redis begun before one is not used
 
@@ -259,6 +276,14 @@ class VersionFollower:
         self._ensure_started()
         return self._version if self._live else None
 
+    def current_plan(self) -> str | None:
+        """The followed plan-data version (read with the published one on every announcement: a
+        plan-data bump is always followed by a published one), or None when not subscribed."""
+        if not self.enabled():
+            return None
+        self._ensure_started()
+        return self._plan_version if self._live else None
+
     def saw(self, version: str) -> None:
         """This process made a new version: use it at once (its announcement follows)."""
         with self._lock:
@@ -266,13 +291,19 @@ class VersionFollower:
             if self._live:
                 self._version = version
 
+    def saw_plan(self, version: str) -> None:
+        with self._lock:
+            self._own += 1
+            if self._live:
+                self._plan_version = version
+
     def _ensure_started(self) -> None:
         if self._pid == os.getpid():
             return
         with self._lock:
             if self._pid == os.getpid():
                 return
-            self._pid, self._live, self._version = os.getpid(), False, None
+            self._pid, self._live, self._version, self._plan_version = os.getpid(), False, None, None
             self._client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
             threading.Thread(target=self._run, args=(os.getpid(),), name="published-version", daemon=True).start()
 
@@ -302,11 +333,12 @@ class VersionFollower:
                 # version; its announcement is still to come and will be read after it.
                 own = self._own
                 version = _read_version()
+                plan_version = plan_data_version() if version is not None else None
                 with self._lock:
-                    if version is None:
+                    if version is None or plan_version is None:
                         self._live = False
                     elif self._own == own:
-                        self._version, self._live = version, True
+                        self._version, self._plan_version, self._live = version, plan_version, True
         finally:
             self._live = False
             pubsub.close()

@@ -253,6 +253,8 @@ PUBLIC_CACHE_LOCAL_BYTES = int(env("PUBLIC_CACHE_LOCAL_BYTES", str(32 * 1024 * 1
 # under the plan-data version, which approvals and other follow-up data do not bump
 # (jamlik/ops/fragments.py): a miss after an approval renders only what shows follow-up data.
 PLAN_FRAGMENT_CACHE = env_bool("PLAN_FRAGMENT_CACHE", True)
+# Plan fragments a process keeps in its own memory while it follows the plan-data version.
+PLAN_FRAGMENT_LOCAL_BYTES = int(env("PLAN_FRAGMENT_LOCAL_BYTES", str(16 * 1024 * 1024)))
 # An identifier of the deployed code (e.g. the commit): part of every cached response's key.
 RELEASE = env("RELEASE", "")
 
