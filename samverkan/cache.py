@@ -1,10 +1,12 @@
-"""The matrix cache's version is the portal's published-data version (jamlik/ops/published.py):
-any write that can change public output bumps it, so a cached matrix never outlives a change."""
+"""The matrix cache's version is the portal's plan-data version (jamlik/ops/published.py): any
+write to plan data bumps it, so a cached matrix never outlives a change to the plan; follow-up data
+(approvals, statuses, evaluations), which the matrix does not show, leaves it alone. Read from the
+process's follower without a round trip while it follows."""
 
-from jamlik.ops.published import published_version
+from jamlik.ops.published import plan_data_version, plan_data_version_followed
 
 TIMEOUT = 24 * 60 * 60
 
 
 def matris_version() -> str | None:
-    return published_version()
+    return plan_data_version_followed() or plan_data_version()
