@@ -135,6 +135,11 @@ def plan_data_version_followed() -> str | None:
     return follower.current_plan()
 
 
+def plan_data_version_current() -> str | None:
+    """The plan-data version: followed, else read from Redis; None when the cache cannot be reached."""
+    return plan_data_version_followed() or plan_data_version()
+
+
 def aktivitet_version_key(aktivitet_id: int) -> str:
     return f"published:aktivitet:{int(aktivitet_id)}"
 

@@ -1,6 +1,6 @@
 """What every page's frame needs: the portal's name (a setting, not code) and the plans for the
-plan chooser. The plan list is cached under the plan data's version (bumped by any change), so a
-page costs no query for it once warm."""
+plan chooser. The plan list is cached under the plan-data version (bumped by any change to plan
+data; follow-up data leaves it), so a page costs no query for it once warm."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from jamlik.ops.published import published_version
+from jamlik.ops.published import plan_data_version_current
 from plan.choices import PlanStatus
 from plan.selectors import planer
 from samverkan.cache import TIMEOUT
@@ -28,7 +28,7 @@ class Planval:
 
 
 def _planval() -> list[Planval]:
-    key = f"portal:planer:{published_version()}"
+    key = f"portal:planer:{plan_data_version_current()}"
     val = cache.get(key)
     if val is None:
         val = [Planval(p.slug, p.namn, p.status, str(p.get_status_display()), p.program.kommun.namn) for p in planer()]
