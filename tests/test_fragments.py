@@ -56,6 +56,7 @@ PAGES = [
     "/strategier/minska-boendesegregationen/",
     "/organisationer/kulturnamnden/",
     "/sok/?q=bibliotek",
+    "/planer/",
     "/organisationer/",
     "/organisationer/?typ=namnd",
     "/aktiviteter/",

@@ -53,7 +53,7 @@ def plan_i_fragan(view):
 
 
 def plan_list(request):
-    return render(request, "web/plan_list.html", {"planer": list(planer())})
+    return render(request, "web/plan_list.html", {"planer": plan_fragment("planer", render=lambda: list(planer()))})
 
 
 def plan_valj(request):
