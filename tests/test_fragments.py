@@ -57,6 +57,7 @@ PAGES = [
     "/organisationer/kulturnamnden/",
     "/sok/?q=bibliotek",
     "/planer/",
+    "/uppfoljning/",
     "/organisationer/",
     "/organisationer/?typ=namnd",
     "/aktiviteter/",

@@ -206,6 +206,20 @@ def statusoversikt(*, startsida: Startsida, status: dict) -> list[Statusrad]:
     return rader
 
 
+def organisationsnamn(*, plan: Plan) -> dict[int, tuple[str, str]]:
+    """id → (name, slug) of every organisation of the plan's municipality by name (plan data, kept)."""
+    return plan_fragment(
+        "organisationsnamn",
+        plan.program.kommun_id,
+        render=lambda: {
+            pk: (namn, slug)
+            for pk, namn, slug in Organisation.objects.filter(kommun_id=plan.program.kommun_id)
+            .order_by("namn", "pk")
+            .values_list("pk", "namn", "slug")
+        },
+    )
+
+
 DIAGRAM_PERIODER = 4
 
 
@@ -231,7 +245,8 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
     perioder.reverse()
     period_ids = [p.pk for p in perioder]
     kolumner = [p.namn for p in perioder]
-    aktiviteter = list(Aktivitet.objects.filter(plan=plan).select_related("plan").order_by("typ", "ordning"))
+    planen = startsida(plan=plan)  # målområden, activities and the matrix's columns: plan data, kept
+    aktiviteter = planen.aktiviteter
     status = {
         (a, p): s
         for a, p, s in publicerade_aktivitetsstatusar(plan=plan)
@@ -240,16 +255,9 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
     }
 
     # Per målområde: the samverkansaktiviteter working in its column of the matrix (Figur 4).
-    kolumn_aktiviteter: dict[int, set[int]] = {}
-    for malomrade_id, aktivitet_id in (
-        Matrisplacering.objects.filter(samverkansaktivitet__plan=plan)
-        .values_list("malomrade_id", "samverkansaktivitet_id")
-        .distinct()
-    ):
-        kolumn_aktiviteter.setdefault(malomrade_id, set()).add(aktivitet_id)
-    malomraden = list(plan.malomraden.select_related("plan").order_by("ordning"))
+    kolumn_aktiviteter = planen.kolumner
     rader_malomrade = []
-    for malomrade in malomraden:
+    for malomrade in planen.malomraden:
         celler = []
         for period_id in period_ids:
             antal: dict[str, int] = {}
@@ -278,14 +286,10 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
         celler = per_organisation.setdefault(organisation_id, {})
         antal = celler.setdefault(period_id, {})
         antal[s] = antal.get(s, 0) + 1
-    organisationer = Organisation.objects.filter(pk__in=per_organisation).order_by("namn")
     rader_organisation = [
-        (
-            o.namn,
-            plan_reverse(plan, "organisation", slug=o.slug),
-            [per_organisation[o.pk].get(p, {}) for p in period_ids],
-        )
-        for o in organisationer
+        (namn, plan_reverse(plan, "organisation", slug=slug), [per_organisation[pk].get(p, {}) for p in period_ids])
+        for pk, (namn, slug) in organisationsnamn(plan=plan).items()  # by name, in the database's collation
+        if pk in per_organisation
     ]
 
     diagrammen = [
@@ -321,12 +325,13 @@ def uppfoljningsoversikt(*, plan: Plan) -> Uppfoljningsoversikt:
     ]
     if not perioder:  # no period of the plan has opened yet (e.g. a successor just loaded): nothing to chart
         diagrammen = []
-    senaste = list(publicerade_statusrapporter(plan=plan).order_by("-godkand", "-pk")[:10])
+    # The lists link to reports and evaluations: their strategies, attachments, parts and evidence are not read.
+    senaste = list(publicerade_statusrapporter(plan=plan).prefetch_related(None).order_by("-godkand", "-pk")[:10])
     return Uppfoljningsoversikt(
         plan=plan,
         perioder=perioder,
         diagram=diagrammen,
-        utvarderingar=list(publicerade_processutvarderingar(plan=plan)),
+        utvarderingar=list(publicerade_processutvarderingar(plan=plan).prefetch_related(None)),
         senaste_rapporter=senaste,
         antal_rapporter=publicerade_statusrapporter(plan=plan).count(),
     )
