@@ -10,7 +10,7 @@ version, warmed by the first request), with --cold as after a change to the plan
 
 Needs DATABASE_URL (PostgreSQL; scripts/with-services.sh starts an empty one): creates the
 database, migrates, loads the plan and the demo data (real plan size). --profile prints cProfile's
-top functions for one path. --logged-in N measures the logged-in reporting pages (Mina rapporter,
+top functions for one path (with --logged-in N: at N× data). --logged-in N measures the logged-in reporting pages (Mina rapporter,
 the report list, completeness, the report form) as the demo users, before and after adding N
 organisations that take part in every activity, each with a report in the open period (N=100: about
 a hundred times the demo's reports), and says whether the query counts stayed the same. A script, not a test: the figures go into docs/performance.md."""
@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--profile", help="a path to profile with cProfile")
     parser.add_argument("--logged-in", type=int, metavar="N", help="logged-in pages before and after N× data")
     parser.add_argument("--cold", action="store_true", help="plan-data fragments off too (a miss after a plan change)")
+    parser.add_argument("--sql", action="store_true", help="with --profile: print the path's SQL queries first")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="with --profile: profile as this demo user")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -67,7 +68,9 @@ def main() -> None:
     settings.PLAN_FRAGMENT_CACHE = not args.cold
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
-    if args.logged_in:
+    if args.logged_in and args.profile:
+        grow(args.logged_in)
+    elif args.logged_in:
         logged_in(client, args)
         return
     if args.profile:
@@ -75,12 +78,22 @@ def main() -> None:
             from django.contrib.auth import get_user_model
 
             client.force_login(get_user_model().objects.get(username=args.as_user))
-        client.get(args.profile)
+        for _ in range(3):  # warm up: imports, URL resolvers, templates, caches
+            client.get(args.profile)
+        if args.sql:
+            where = []
+            with connection.execute_wrapper(lambda execute, sql, *rest: where.append(caller()) or execute(sql, *rest)):
+                client.get(args.profile)
+            for line in where:
+                print(line)
+            print(f"{len(where)} queries\n")
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(args.repeat):
             client.get(args.profile)
         profile.disable()
+        if os.environ.get("PROFILE_DUMP"):
+            profile.dump_stats(os.environ["PROFILE_DUMP"])
         pstats.Stats(profile).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(40)
         return
     print(f"{'path':55s} {'wall':>8s} {'CPU':>8s} {'queries':>8s} {'in SQL':>8s}")
@@ -102,6 +115,18 @@ def main() -> None:
         )
 
 
+def caller() -> str:
+    """The project's innermost frames that led to a query (for --sql)."""
+    import traceback
+
+    frames = [
+        f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} {f.name}"
+        for f in traceback.extract_stack()
+        if f.filename.startswith(str(ROOT)) and "/.venv/" not in f.filename and "/bench/" not in f.filename
+    ]
+    return " < ".join(reversed(frames[-3:]))
+
+
 def measure(client, path: str, repeat: int) -> tuple[float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -121,9 +146,7 @@ def measure(client, path: str, repeat: int) -> tuple[float, float, int]:
 def logged_in(client, args) -> None:
     from django.contrib.auth import get_user_model
 
-    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
-    from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
-    from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+    from uppfoljning.models import Statusrapport
 
     users = {u.username: u for u in get_user_model().objects.all()}
     tjansteperson = users["tjansteperson"]
@@ -148,14 +171,30 @@ def logged_in(client, args) -> None:
 
     print(f"{'data':8s} {'user':22s} {'path':45s} {'wall':>9s} {'CPU':>9s}")
     before = run("demo")
+    reports = Statusrapport.objects.count()
+    grow(args.logged_in)
+    print(f"\nadded {args.logged_in} organisations: {reports} → {Statusrapport.objects.count()} reports\n")
+    after = run(f"{args.logged_in}×")
+    print("\nquery counts " + ("constant" if before == after else f"CHANGED: {before} → {after}"))
+
+
+def grow(n: int) -> None:
+    """N organisations that take part in every activity of the open period, each with a report, and
+    tjansteperson a member of all of them."""
+    from django.contrib.auth import get_user_model
+
+    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
+    from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
+    from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+
+    tjansteperson = get_user_model().objects.get(username="tjansteperson")
     period = Uppfoljningsperiod.objects.get(slug="2021")
     aktiviteter = list(Aktivitet.objects.filter(plan=period.plan))
-    reports = Statusrapport.objects.count()
-    for n in range(args.logged_in):
+    for i in range(n):
         org = Organisation.objects.create(
             kommun=period.plan.program.kommun,
-            namn=f"Mätnämnd {n:03d}",
-            slug=f"matnamnd-{n:03d}",
+            namn=f"Mätnämnd {i:03d}",
+            slug=f"matnamnd-{i:03d}",
             typ=OrganisationTyp.NAMND,
         )
         Medlemskap.objects.create(anvandare=tjansteperson, organisation=org)
@@ -173,9 +212,6 @@ def logged_in(client, args) -> None:
             )
             for a in aktiviteter
         )
-    print(f"\nadded {args.logged_in} organisations: {reports} → {Statusrapport.objects.count()} reports\n")
-    after = run(f"{args.logged_in}×")
-    print("\nquery counts " + ("constant" if before == after else f"CHANGED: {before} → {after}"))
 
 
 if __name__ == "__main__":
