@@ -60,8 +60,15 @@ def _period_from(request, plan: Plan | None) -> Uppfoljningsperiod | None:
 
 @login_required
 def mina_rapporter(request):
+    """What the user's organisations must do in the period, each section paged on its own
+    (`?utkast=2`): an official of many organisations can have a thousand drafts."""
     plan = _plan_from(request)
     period = _period_from(request, plan)
+    mina = selectors.mina_rapporter(user=request.user, period=period, sidor=request.GET)
+    for namn in selectors.MINA_AVSNITT:  # a section's page links keep the other sections' pages
+        query = request.GET.copy()
+        query.pop(namn, None)
+        getattr(mina, namn).query = query.urlencode()
     return render(
         request,
         "uppfoljning/rapportering/mina_rapporter.html",
@@ -69,7 +76,7 @@ def mina_rapporter(request):
             "plan": plan,
             "period": period,
             "perioder": selectors.perioder(plan=plan),
-            "mina": selectors.mina_rapporter(user=request.user, period=period),
+            "mina": mina,
             "kan_se_kompletthet": may(request.user, "uppfoljning.view_kompletthet"),
             "kan_hantera_perioder": may(request.user, "uppfoljning.manage_uppfoljningsperiod"),
             "kan_kalkylblad": may(request.user, "uppfoljning.use_kalkylblad"),
@@ -453,7 +460,7 @@ def period_form(request, pk=None):
 # --- Completeness (planägare, samordnare) -------------------------------------------------------------
 
 
-def _kompletthet(request):
+def _kompletthet_roller(request):
     """Completeness through KompletthetFilterSet: the period picks the expected reports (one
     definition: selectors.forvantade_roller), the filters narrow them; an invalid filter is a 400."""
     require(request.user, "uppfoljning.view_kompletthet")
@@ -468,12 +475,17 @@ def _kompletthet(request):
     filterset.form.fields["period"].initial = period
     filterset.queryset = selectors.kompletthet_roller(user=request.user, period=period)
     roller = filterset.qs if valid else filterset.queryset.none()
-    return filterset, selectors.kompletthet(period=period, roller=roller), valid
+    return filterset, period, roller, valid
 
 
 @login_required
 def kompletthet(request):
-    filterset, resultat, valid = _kompletthet(request)
+    """The counts per state of everything the filters select, and the rows a page at a time
+    (`?sida=`): at a city's size the planägare's table has thousands of rows."""
+    filterset, period, roller, valid = _kompletthet_roller(request)
+    resultat, sida = selectors.kompletthet_sida(period=period, roller=roller, sida=request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
     tillstand_labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
     staplar = [
         {
@@ -491,7 +503,8 @@ def kompletthet(request):
             "form": filterset.form,
             "resultat": resultat,
             "staplar": staplar,
-            "query": request.GET.urlencode(),
+            "sida": sida,
+            "query": query.urlencode(),
             "ledda": set(selectors.ledda_aktivitet_ids(request.user).values_list("aktivitet_id", flat=True)),
         },
         status=200 if valid else 400,
@@ -500,7 +513,8 @@ def kompletthet(request):
 
 @login_required
 def kompletthet_xlsx(request):
-    _filterset, resultat, valid = _kompletthet(request)
+    _filterset, period, roller, valid = _kompletthet_roller(request)
+    resultat = selectors.kompletthet(period=period, roller=roller)
     if not valid:
         return HttpResponseBadRequest(_("Ogiltigt filter."))
     labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
