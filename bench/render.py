@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--profile", help="a path to profile with cProfile")
     parser.add_argument("--logged-in", type=int, metavar="N", help="logged-in pages before and after N× data")
     parser.add_argument("--cold", action="store_true", help="plan-data fragments off too (a miss after a plan change)")
+    parser.add_argument("--paths", nargs="*", metavar="USER:PATH", help="measure these paths as these demo users")
     parser.add_argument("--sql", action="store_true", help="with --profile: print the path's SQL queries first")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="with --profile: profile as this demo user")
     args = parser.parse_args()
@@ -68,6 +69,15 @@ def main() -> None:
     settings.PLAN_FRAGMENT_CACHE = not args.cold
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
+    if args.paths:
+        from django.contrib.auth import get_user_model
+
+        for spec in args.paths:
+            username, path = spec.split(":", 1)
+            client.force_login(get_user_model().objects.get(username=username))
+            wall, cpu, queries = measure(client, path, args.repeat)
+            print(f"{username:22s} {path:45s} {wall:6.1f} ms {cpu:6.1f} ms {queries:4d} queries", flush=True)
+        return
     if args.logged_in and args.profile:
         grow(args.logged_in)
     elif args.logged_in:
@@ -82,7 +92,20 @@ def main() -> None:
             client.get(args.profile)
         if args.sql:
             where = []
-            with connection.execute_wrapper(lambda execute, sql, *rest: where.append(caller()) or execute(sql, *rest)):
+
+            def timed(execute, sql, *rest):
+                start = time.perf_counter()
+                try:
+                    return execute(sql, *rest)
+                finally:
+                    ms = (time.perf_counter() - start) * 1000
+                    where.append(f"{ms:6.2f} ms  {caller()}")
+                    if ms > 5 and os.environ.get("EXPLAIN"):  # the plan of a slow query
+                        with connection.connection.cursor() as cursor:  # the driver's: no wrapper
+                            cursor.execute("EXPLAIN ANALYZE " + sql, *rest[:1])
+                            where.extend("        " + row[0] for row in cursor.fetchall())
+
+            with connection.execute_wrapper(timed):
                 client.get(args.profile)
             for line in where:
                 print(line)
@@ -212,6 +235,13 @@ def grow(n: int) -> None:
             )
             for a in aktiviteter
         )
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # statistics, as autovacuum keeps them on a live database
+        cursor.execute("ANALYZE")
+    from jamlik.ops.published import published_version_bump
+
+    published_version_bump()  # bulk_create sends no signal: what was cached of the demo's data is old
 
 
 if __name__ == "__main__":
