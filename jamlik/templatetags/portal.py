@@ -11,9 +11,15 @@
                                                         the plan-data version (jamlik/ops/fragments.py)
 """
 
+import functools
+
 from django import template
+from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.autoreload import file_changed
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jamlik.ops.fragments import plan_fragment
@@ -70,10 +76,7 @@ def breadcrumbs(context):
     return {"crumbs": navigation.trail(request) if request else []}
 
 
-@register.inclusion_tag("komponenter/statustagg.html")
-def status_tag(value, kind: str = "status", id: str = ""):
-    """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
-    and "Ingen status rapporterad" for a status."""
+def _status_tag_context(value, kind: str, id: str) -> dict:
     choices, styles = TAGS[kind]
     if not value:
         label = _("Saknas") if kind == "tillstand" else _("Ingen status rapporterad")
@@ -85,6 +88,24 @@ def status_tag(value, kind: str = "status", id: str = ""):
     except ValueError:
         label = value
     return {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
+
+
+@functools.lru_cache(maxsize=2048)
+def _status_tag_html(value: str, kind: str, id: str, language: str | None) -> str:
+    return mark_safe(render_to_string("komponenter/statustagg.html", _status_tag_context(value, kind, id)))
+
+
+@receiver(file_changed)
+def _forget_status_tags(sender, **kwargs) -> None:
+    _status_tag_html.cache_clear()  # runserver: a changed template shows at once (returns None: no restart)
+
+
+@register.simple_tag
+def status_tag(value, kind: str = "status", id: str = ""):
+    """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
+    and "Ingen status rapporterad" for a status. The same few tags fill every row of a list, so each
+    is rendered once per process and language (komponenter/statustagg.html)."""
+    return _status_tag_html(str(value or ""), kind, str(id or ""), get_language())
 
 
 @register.simple_tag
