@@ -27,6 +27,7 @@ from plan.rules import is_planagare, organisation_ids
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
+from uppfoljning.rules.rapportering import ledda_aktivitet_ids as cached_ledda_aktivitet_ids
 from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
@@ -187,6 +188,28 @@ def _en_sida(qs: QuerySet, sida: int) -> tuple[list, int, int]:
     return list(qs[(sida - 1) * MINA_SIDSTORLEK : sida * MINA_SIDSTORLEK]), antal, sida
 
 
+# What Mina rapporter shows of a report and of an activity × organisation: compiling and reading
+# the full rows of four joined tables was most of the page's cost.
+_AKTIVITET_ORGANISATION = (
+    "aktivitet__titel",
+    "aktivitet__slug",
+    "aktivitet__typ",
+    "aktivitet__ordning",
+    "organisation__namn",
+    "organisation__slug",
+)
+_LISTAD = (
+    "tillstand",
+    "exempel",
+    "returkommentar",
+    "period_id",
+    "aktivitet_id",
+    "organisation_id",
+    "inskickad_av_id",
+    *_AKTIVITET_ORGANISATION,
+)
+
+
 def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> MinaRapporter:
     """What the user's organisations must report in the period, and where their reports stand, one
     page of each section (`sidor`: section → page number, as MINA_AVSNITT; the first by default).
@@ -210,7 +233,7 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
         pa_sidan |= Q(tillstand=tillstand, nr__gt=fore, nr__lte=fore + MINA_SIDSTORLEK)
     rader: dict[str, list[Statusrapport]] = {namn: [] for namn in _AVSNITT_AV_TILLSTAND.values()}
     antal: dict[str, int] = {}
-    for rapport in egna.filter(pa_sidan).select_related("aktivitet__plan", "organisation").order_by(*ordning):
+    for rapport in egna.filter(pa_sidan).select_related("aktivitet", "organisation").only(*_LISTAD).order_by(*ordning):
         namn = _AVSNITT_AV_TILLSTAND[rapport.tillstand]
         rader[namn].append(rapport)
         antal[namn] = rapport.antal_i_tillstand
@@ -218,7 +241,8 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
         if namn not in antal and sidor[namn] > 1:  # a page past the end: the section's last page
             rader[namn], antal[namn], sidor[namn] = _en_sida(
                 Statusrapport.objects.filter(period=period, organisation_id__in=orgs, tillstand=tillstand)
-                .select_related("aktivitet__plan", "organisation")
+                .select_related("aktivitet", "organisation")
+                .only(*_LISTAD)
                 .order_by(*ordning),
                 sidor[namn],
             )
@@ -236,17 +260,28 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
         .filter(organisation_id__in=orgs)
         .exclude(Exists(rapport))
         .exclude(Exists(forsta_rollen))
-        .select_related("aktivitet__plan", "organisation")
+        .select_related("aktivitet", "organisation")
+        .only("aktivitet_id", "organisation_id", *_AKTIVITET_ORGANISATION)
         .order_by(*ordning),
         sidor["att_skapa"],
     )
     resultat.att_skapa = Avsnitt([(r.aktivitet, r.organisation) for r in roller], antal=n, sida=sida)
 
-    granska, n, sida = _en_sida(att_granska(user=user, period=period), sidor["att_granska"])
-    resultat.att_granska = Avsnitt(granska, antal=n, sida=sida)
-    if orgs:
+    # The reviewer's part, for those who review: samordnare (their organisations lead activities,
+    # read once per request and shared with the permissions) and planägare.
+    leder = cached_ledda_aktivitet_ids(user)
+    if leder or is_planagare(user):
+        granska, n, sida = _en_sida(
+            att_granska(user=user, period=period)
+            .select_related(None)
+            .select_related("aktivitet", "organisation")
+            .only(*_LISTAD),
+            sidor["att_granska"],
+        )
+        resultat.att_granska = Avsnitt(granska, antal=n, sida=sida)
+    if leder:
         ledda = list(
-            Aktivitet.objects.filter(pk__in=ledda_aktivitet_ids(user), plan_id=period.plan_id)
+            Aktivitet.objects.filter(pk__in=leder, plan_id=period.plan_id)
             .select_related("plan")
             .order_by("typ", "ordning")
         )
@@ -300,9 +335,11 @@ def kompletthet_roller(*, user, period: Uppfoljningsperiod) -> QuerySet[Aktivite
     """The expected reports of the period as roles annotated with the state of their report
     (`rapport_tillstand`, "saknas" when there is none), for KompletthetFilterSet to narrow.
     Planägare see the whole plan; a samordnare the activities their organisation leads."""
+    # At most one report per period × activity × organisation (an index lookup): no ordering, which
+    # would join the four tables of Statusrapport's default order for every row.
     rapport = Statusrapport.objects.filter(
         period=period, aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
-    )
+    ).order_by()
     roller = (
         forvantade_roller(period=period)
         .select_related("aktivitet__plan", "organisation")
@@ -375,6 +412,12 @@ def kompletthet_sida(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsr
     antal = {SAKNAS: 0, **{t.value: 0 for t in Rapporttillstand}}
     for tillstand, n in roller.order_by().values_list("rapport_tillstand").annotate(n=Count("pk")):
         antal[tillstand] = n
+    # Only what the table shows (not the activities' and plans' long texts).
+    roller = (
+        roller.select_related(None)
+        .select_related("aktivitet", "organisation")
+        .only("roll", "aktivitet_id", "organisation_id", "aktivitet__titel", "aktivitet__slug", "organisation__namn")
+    )
     page = _SidorMedKantAntal(roller, KOMPLETTHET_SIDSTORLEK, sum(antal.values())).get_page(sida)
     rader = [
         {
