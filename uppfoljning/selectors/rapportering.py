@@ -3,6 +3,7 @@ as uppfoljning/rules/rapportering.py, so a list never shows a row its detail pag
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
@@ -21,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from jamlik.ops.published import plan_data_version
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
@@ -384,12 +386,30 @@ def kompletthet(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsroll])
 KOMPLETTHET_SIDSTORLEK = 50
 
 
-class _SidorMedKantAntal(Paginator):
+class KantAntalPaginator(Paginator):
     """A Paginator told its number of rows (known from the counts already read): no count query."""
 
     def __init__(self, object_list, per_page, antal: int):
         super().__init__(object_list, per_page)
         self.__dict__["count"] = antal
+
+
+def sida_med_antal(qs: QuerySet, nummer, storlek: int) -> Page:
+    """Paginator(qs, storlek).get_page(nummer) in one query instead of two: the page's rows carry the
+    number of rows in all (a window count). A page past the end is the last page (a count and a
+    second read), anything but a number the first."""
+    try:
+        nummer = max(1, int(nummer))
+    except (TypeError, ValueError):
+        nummer = 1
+    qs = qs.annotate(antal_i_alla=Window(Count("pk")))
+    rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
+    antal = rader[0].antal_i_alla if rader else (qs.count() if nummer > 1 else 0)
+    paginator = KantAntalPaginator(qs, storlek, antal)
+    if not rader and antal:
+        nummer = paginator.num_pages
+        rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
+    return Page(rader, min(nummer, paginator.num_pages), paginator)
 
 
 @dataclass
@@ -418,7 +438,7 @@ def kompletthet_sida(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsr
         .select_related("aktivitet", "organisation")
         .only("roll", "aktivitet_id", "organisation_id", "aktivitet__titel", "aktivitet__slug", "organisation__namn")
     )
-    page = _SidorMedKantAntal(roller, KOMPLETTHET_SIDSTORLEK, sum(antal.values())).get_page(sida)
+    page = KantAntalPaginator(roller, KOMPLETTHET_SIDSTORLEK, sum(antal.values())).get_page(sida)
     rader = [
         {
             "aktivitet": roll.aktivitet,
@@ -477,6 +497,21 @@ def strategigrupper(*, aktivitet: Aktivitet) -> list[tuple[str, list[int], bool]
     ):
         ovriga.setdefault(strategi.malomrade.namn, []).append(strategi.pk)
     return [(namn, pks, True) for namn, pks in egna.items()] + [(namn, pks, False) for namn, pks in ovriga.items()]
+
+
+def strategival(*, aktivitet: Aktivitet) -> tuple[list[tuple[str, list[int], bool]], dict[int, str]]:
+    """strategigrupper() and each strategy's name: a report form's checklist. Plan data only, so
+    kept in the cache under the plan-data version (three queries on every form otherwise)."""
+    version = plan_data_version()
+    key = f"rapportering:strategival:{aktivitet.pk}:{version}"
+    found = cache.get(key) if version is not None else None
+    if found is None:
+        grupper = strategigrupper(aktivitet=aktivitet)
+        pks = [pk for _label, ids, _egen in grupper for pk in ids]
+        found = (grupper, dict(Strategi.objects.filter(pk__in=pks).values_list("pk", "namn")))
+        if version is not None:
+            cache.set(key, found, 24 * 60 * 60)
+    return found
 
 
 def forra_rapporten(

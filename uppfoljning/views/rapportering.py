@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -105,7 +104,9 @@ def statusrapport_list(request):
     # Only what the table shows: the full rows of five joined tables (plans and activities with
     # their long texts) were most of the page's time.
     rader = filterset.qs.select_related(None).select_related("period", "aktivitet", "organisation").only(*LISTANS_FALT)
-    sida = Paginator(rader if valid else Statusrapport.objects.none(), SIDSTORLEK).get_page(request.GET.get("sida"))
+    sida = selectors.sida_med_antal(
+        rader if valid else Statusrapport.objects.none(), request.GET.get("sida"), SIDSTORLEK
+    )
     query = request.GET.copy()
     query.pop("sida", None)
     return render(

@@ -58,6 +58,13 @@ def test_report_list_at_100x_data_is_paged_with_total_and_constant_queries(clien
     assert f"{fore + extra} rapporter" in response.content.decode()
     last, response = _count(client, url + f"&sida={sida.paginator.num_pages}")
     assert last == before
+    sista = response.context["sida"]
+    assert sista.number == sida.paginator.num_pages and len(sista.object_list) == ((fore + extra) % 50 or 50)
+    # Past the end: the last page; not a number: the first; pages never overlap.
+    assert client.get(url + "&sida=9999").context["sida"].number == sida.paginator.num_pages
+    assert client.get(url + "&sida=x").context["sida"].number == 1
+    andra = client.get(url + "&sida=2").context["sida"].object_list
+    assert not {r.pk for r in sida.object_list} & {r.pk for r in andra} and len(andra) == 50
     # The API pages the same FilterSet with the same total.
     api = client.get("/api/v1/statusrapporter/?limit=10&tillstand=godkand").json()
     assert api["count"] == Statusrapport.objects.filter(tillstand="godkand").count()
