@@ -169,9 +169,13 @@ class MinaRapporter:
         return sum(1 for _aktivitet, status in self.samlad_status if status is None)
 
 
+# A page number beyond this is past the end of any list (and its offset beyond a database integer).
+STORSTA_SIDA = 1_000_000
+
+
 def _sida(varde) -> int:
     try:
-        return max(1, int(varde))
+        return min(max(1, int(varde)), STORSTA_SIDA)
     except (TypeError, ValueError):
         return 1
 
@@ -401,10 +405,7 @@ def sida_med_antal(qs: QuerySet, nummer, storlek: int) -> Page:
     """Paginator(qs, storlek).get_page(nummer) in one query instead of two: the page's rows carry the
     number of rows in all (a window count). A page past the end is the last page (a count and a
     second read), anything but a number the first."""
-    try:
-        nummer = max(1, int(nummer))
-    except (TypeError, ValueError):
-        nummer = 1
+    nummer = _sida(nummer)
     qs = qs.annotate(antal_i_alla=Window(Count("pk")))
     rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
     antal = rader[0].antal_i_alla if rader else (qs.count() if nummer > 1 else 0)

@@ -114,9 +114,9 @@ def test_mina_rapporter_pages_each_section_on_its_own(client, demo):
     assert 'aria-label="Sidor: Utkast"' in html
 
     # A page past the end is the last page; nonsense is the first.
-    mina = client.get(url + "?utkast=99&inskickade=x").context["mina"]
+    mina = client.get(url + "?utkast=99&inskickade=x&att_skapa=" + "9" * 30).context["mina"]
     assert mina.utkast.sida == sidor and list(mina.utkast) == list(utkast[(sidor - 1) * 25 :])
-    assert mina.inskickade.sida == 1
+    assert mina.inskickade.sida == 1 and mina.att_skapa.sida == mina.att_skapa.sidor > 1
     # Every expected pair is either still to write or has a report: nothing lost or repeated by the paging.
     forsta = client.get(url).context["mina"].att_skapa
     sidor = [client.get(f"{url}?att_skapa={n}").context["mina"].att_skapa for n in range(1, forsta.sidor + 1)]
@@ -162,3 +162,6 @@ def test_completeness_counts_everything_and_pages_the_rows(client, demo):
     response = client.get(url + "?tillstand=utkast")
     assert response.context["resultat"].totalt == alla.antal["utkast"] > 50
     assert "tillstand=utkast&amp;sida=2" in response.content.decode()
+    # Past the end (however far): the last page.
+    sista = client.get(url + "?sida=" + "9" * 30).context["sida"]
+    assert sista.number == sida.paginator.num_pages
