@@ -12,7 +12,7 @@ plan (rendered in full).
 
 Needs DATABASE_URL (PostgreSQL; scripts/with-services.sh starts an empty one): creates the
 database, migrates, loads the plan and the demo data (real plan size). --profile prints cProfile's
-top functions for one path. --logged-in N measures the logged-in reporting pages (Mina rapporter,
+top functions for one path (with --logged-in N: at N× data). --logged-in N measures the logged-in reporting pages (Mina rapporter,
 the report list, completeness, the report form) as the demo users, before and after adding N
 organisations that take part in every activity, each with a report in the open period (N=100: about
 a hundred times the demo's reports), and says whether the query counts stayed the same. A script, not a test: the figures go into docs/performance.md."""
@@ -46,6 +46,8 @@ def main() -> None:
         action="store_true",
         help="bump the follow-up before each request: every activity's follow-up rendered (as right after an approval in it)",
     )
+    parser.add_argument("--paths", nargs="*", metavar="USER:PATH", help="measure these paths as these demo users")
+    parser.add_argument("--sql", action="store_true", help="with --profile: print the path's SQL queries first")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="with --profile: profile as this demo user")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -74,7 +76,18 @@ def main() -> None:
     settings.PLAN_FRAGMENT_CACHE = not args.cold
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
-    if args.logged_in:
+    if args.paths:
+        from django.contrib.auth import get_user_model
+
+        for spec in args.paths:
+            username, path = spec.split(":", 1)
+            client.force_login(get_user_model().objects.get(username=username))
+            wall, cpu, queries = measure(client, path, args.repeat)
+            print(f"{username:22s} {path:45s} {wall:6.1f} ms {cpu:6.1f} ms {queries:4d} queries", flush=True)
+        return
+    if args.logged_in and args.profile:
+        grow(args.logged_in)
+    elif args.logged_in:
         logged_in(client, args)
         return
     if args.profile:
@@ -82,12 +95,35 @@ def main() -> None:
             from django.contrib.auth import get_user_model
 
             client.force_login(get_user_model().objects.get(username=args.as_user))
-        client.get(args.profile)
+        for _ in range(3):  # warm up: imports, URL resolvers, templates, caches
+            client.get(args.profile)
+        if args.sql:
+            where = []
+
+            def timed(execute, sql, *rest):
+                start = time.perf_counter()
+                try:
+                    return execute(sql, *rest)
+                finally:
+                    ms = (time.perf_counter() - start) * 1000
+                    where.append(f"{ms:6.2f} ms  {caller()}")
+                    if ms > 5 and os.environ.get("EXPLAIN"):  # the plan of a slow query
+                        with connection.connection.cursor() as cursor:  # the driver's: no wrapper
+                            cursor.execute("EXPLAIN ANALYZE " + sql, *rest[:1])
+                            where.extend("        " + row[0] for row in cursor.fetchall())
+
+            with connection.execute_wrapper(timed):
+                client.get(args.profile)
+            for line in where:
+                print(line)
+            print(f"{len(where)} queries\n")
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(args.repeat):
             client.get(args.profile)
         profile.disable()
+        if os.environ.get("PROFILE_DUMP"):
+            profile.dump_stats(os.environ["PROFILE_DUMP"])
         pstats.Stats(profile).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(40)
         return
     from jamlik.ops.published import published_version_bump
@@ -117,6 +153,18 @@ def main() -> None:
         )
 
 
+def caller() -> str:
+    """The project's innermost frames that led to a query (for --sql)."""
+    import traceback
+
+    frames = [
+        f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} {f.name}"
+        for f in traceback.extract_stack()
+        if f.filename.startswith(str(ROOT)) and "/.venv/" not in f.filename and "/bench/" not in f.filename
+    ]
+    return " < ".join(reversed(frames[-3:]))
+
+
 def measure(client, path: str, repeat: int) -> tuple[float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -136,9 +184,7 @@ def measure(client, path: str, repeat: int) -> tuple[float, float, int]:
 def logged_in(client, args) -> None:
     from django.contrib.auth import get_user_model
 
-    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
-    from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
-    from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+    from uppfoljning.models import Statusrapport
 
     users = {u.username: u for u in get_user_model().objects.all()}
     tjansteperson = users["tjansteperson"]
@@ -163,14 +209,30 @@ def logged_in(client, args) -> None:
 
     print(f"{'data':8s} {'user':22s} {'path':45s} {'wall':>9s} {'CPU':>9s}")
     before = run("demo")
+    reports = Statusrapport.objects.count()
+    grow(args.logged_in)
+    print(f"\nadded {args.logged_in} organisations: {reports} → {Statusrapport.objects.count()} reports\n")
+    after = run(f"{args.logged_in}×")
+    print("\nquery counts " + ("constant" if before == after else f"CHANGED: {before} → {after}"))
+
+
+def grow(n: int) -> None:
+    """N organisations that take part in every activity of the open period, each with a report, and
+    tjansteperson a member of all of them."""
+    from django.contrib.auth import get_user_model
+
+    from plan.choices import AktivitetTyp, OrganisationTyp, Roll
+    from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
+    from uppfoljning.models import Statusrapport, Uppfoljningsperiod
+
+    tjansteperson = get_user_model().objects.get(username="tjansteperson")
     period = Uppfoljningsperiod.objects.get(slug="2021")
     aktiviteter = list(Aktivitet.objects.filter(plan=period.plan))
-    reports = Statusrapport.objects.count()
-    for n in range(args.logged_in):
+    for i in range(n):
         org = Organisation.objects.create(
             kommun=period.plan.program.kommun,
-            namn=f"Mätnämnd {n:03d}",
-            slug=f"matnamnd-{n:03d}",
+            namn=f"Mätnämnd {i:03d}",
+            slug=f"matnamnd-{i:03d}",
             typ=OrganisationTyp.NAMND,
         )
         Medlemskap.objects.create(anvandare=tjansteperson, organisation=org)
@@ -188,9 +250,13 @@ def logged_in(client, args) -> None:
             )
             for a in aktiviteter
         )
-    print(f"\nadded {args.logged_in} organisations: {reports} → {Statusrapport.objects.count()} reports\n")
-    after = run(f"{args.logged_in}×")
-    print("\nquery counts " + ("constant" if before == after else f"CHANGED: {before} → {after}"))
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # statistics, as autovacuum keeps them on a live database
+        cursor.execute("ANALYZE")
+    from jamlik.ops.published import published_version_bump
+
+    published_version_bump()  # bulk_create sends no signal: what was cached of the demo's data is old
 
 
 if __name__ == "__main__":

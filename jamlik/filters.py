@@ -1,10 +1,16 @@
 """Filter fields shared by every app's FilterSets: strict about input, so a bad value is a 400 (API)
 or a message on the page, never silently ignored."""
 
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import pretty_name
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +18,8 @@ from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import BaseCSVField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+from jamlik.ops.published import published_version
 
 
 class PlanContentSelect(forms.Select):
@@ -23,6 +31,28 @@ class PlanContentSelect(forms.Select):
         if value not in (None, "") and (get_language() or "sv").split("-")[0] != "sv":
             option["attrs"] = {**option["attrs"], "lang": "sv"}
         return option
+
+    def get_context(self, name, value, attrs):
+        """The options as one piece of HTML, written here: the same markup as select.html's loop,
+        which at a city's size (hundreds of organisations) was most of a filter form's time."""
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options_html"] = mark_safe("".join(_options_html(context["widget"]["optgroups"])))
+        return context
+
+
+def _options_html(optgroups):
+    for group_name, group_choices, _index in optgroups:
+        if group_name:
+            yield format_html('<optgroup label="{}">', group_name)
+        for option in group_choices:
+            attrs = "".join(
+                format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+                for name, value in option["attrs"].items()
+                if value is not False
+            )
+            yield format_html('<option value="{}"{}>{}</option>', option["value"], mark_safe(attrs), option["label"])
+        if group_name:
+            yield "</optgroup>"
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -116,3 +146,63 @@ class OrderingFilter(django_filters.OrderingFilter):
         if value in EMPTY_VALUES:
             return qs
         return qs.order_by(*[self.get_ordering_value(term) for term in value], "pk")
+
+
+CHOICES_TIMEOUT = 24 * 60 * 60
+
+
+def cache_choices(filterset) -> None:
+    """Give a page's filter form the choices of its related-row filters (organisations, activities,
+    periods, plans) from the cache: read once per published-data version (bumped by any change to
+    them), FilterSet, plan and language instead of on every request — at a city's size the
+    organisation list alone is a few hundred rows built into model instances. A chosen value is still
+    checked against the filter's queryset. Without the cache (Redis down) the form reads them as before."""
+    version = published_version()
+    if version is None:
+        return
+    fields = {name: f for name, f in filterset.form.fields.items() if isinstance(f, forms.ModelChoiceField)}
+    plan = getattr(filterset, "plan", None)
+    prefix = f"filterval:{type(filterset).__qualname__}:{getattr(plan, 'pk', '')}:{get_language()}:{version}:"
+    found = cache.get_many([prefix + name for name in fields])
+    missing = {}
+    for name, field in fields.items():
+        choices = found.get(prefix + name)
+        if choices is None:
+            choices = missing[prefix + name] = [
+                (str(getattr(obj, field.to_field_name or "pk")), str(field.label_from_instance(obj)))
+                for obj in field.queryset
+            ]
+        # Django's own setter (django-filter's wraps the value in its model iterator).
+        forms.ChoiceField.choices.fset(
+            field, ([("", field.empty_label)] if field.empty_label is not None else []) + choices
+        )
+    if missing:
+        cache.set_many(missing, CHOICES_TIMEOUT)
+
+
+FORM_TEMPLATE = "komponenter/filterfalt.html"
+
+
+def filter_fields_html(filterset, *, extra_key: str = "") -> str:
+    """The filter form's fields as HTML (komponenter/filterfalt.html), kept in the cache once
+    rendered: a valid form's fields are a function of its data, its choices (the published-data
+    version), the plan, the language and `extra_key` (what else decides an initial value), and seven
+    fields through the form renderer cost several milliseconds on every request. A form with errors
+    is rendered afresh (its messages next to the fields)."""
+    form = filterset.form
+    version = published_version()
+    if version is None or (form.is_bound and form.errors):
+        return render_to_string(FORM_TEMPLATE, {"form": form})
+    data = form.data if form.is_bound else {}
+    values = [
+        (name, data.getlist(name) if hasattr(data, "getlist") else data.get(name)) for name in sorted(form.fields)
+    ]
+    plan = getattr(filterset, "plan", None)
+    digest = hashlib.sha256(repr((values, extra_key)).encode()).hexdigest()[:32]
+    key = f"filterform:{type(filterset).__qualname__}:{getattr(plan, 'pk', '')}:{get_language()}:{version}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        cache_choices(filterset)
+        html = render_to_string(FORM_TEMPLATE, {"form": form})
+        cache.set(key, str(html), CHOICES_TIMEOUT)
+    return mark_safe(html)

@@ -16,6 +16,29 @@ logger = logging.getLogger("jamlik.konto")
 
 
 class PortalOIDCBackend(OIDCAuthenticationBackend):
+    """Signs people in and nothing more: what they may do is decided by the rules and
+    `jamlik.rules.PortalModelBackend`. (Inherited from ModelBackend, its permission lookups cost two
+    queries on every page that asks a permission, and answered yes to Django's model permissions
+    a second time.)"""
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
+    def with_perm(self, perm, is_active=True, include_superusers=True, obj=None):
+        return self.UserModel._default_manager.none()
+
     def authenticate(self, request, **kwargs):
         if not settings.OIDC_ENABLED or request is None:
             return None

@@ -27,7 +27,13 @@ def organisation_ids(user) -> set[int]:
 
 @rules.predicate
 def is_planagare(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=PLANAGARE_GRUPP).exists())
+    """A superuser or in the group Planägare. One query, cached on the user object for the request
+    (a page asks it for the menu, the subnavigation, each permission and each list)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_jamlik_planagare"):
+        user._jamlik_planagare = user.is_superuser or user.groups.filter(name=PLANAGARE_GRUPP).exists()
+    return user._jamlik_planagare
 
 
 @rules.predicate

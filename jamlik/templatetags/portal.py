@@ -16,9 +16,10 @@
 import functools
 
 from django import template
-from django.conf import settings
-from django.template.loader import get_template
+from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.autoreload import file_changed
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -77,33 +78,36 @@ def breadcrumbs(context):
     return {"crumbs": navigation.trail(request) if request else []}
 
 
-@register.simple_tag
-def status_tag(value, kind: str = "status", id: str = ""):
-    """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
-    and "Ingen status rapporterad" for a status. A list shows the same few tags many times: each
-    is rendered once per process and language (again on every use while DEBUG reloads templates)."""
-    if settings.DEBUG:
-        return _status_tag_html(value or "", kind, id, get_language())
-    return _status_tag_html_kept(value or "", kind, id, get_language())
-
-
-def _status_tag_html(value: str, kind: str, id: str, language) -> str:
+def _status_tag_context(value, kind: str, id: str) -> dict:
     choices, styles = TAGS[kind]
     if not value:
         label = _("Saknas") if kind == "tillstand" else _("Ingen status rapporterad")
         colour, icon = SAKNAS if kind == "tillstand" else ("neutral", "streck")
-        value = "ingen"
-    else:
-        colour, icon = styles.get(value, ("neutral", "cirkel"))
-        try:
-            label = choices(value).label
-        except ValueError:
-            label = value
-    context = {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
-    return mark_safe(get_template("komponenter/statustagg.html").render(context))  # escaped by the template
+        return {"label": label, "colour": colour, "icon": icon, "value": "ingen", "id": id}
+    colour, icon = styles.get(value, ("neutral", "cirkel"))
+    try:
+        label = choices(value).label
+    except ValueError:
+        label = value
+    return {"label": label, "colour": colour, "icon": icon, "value": value, "id": id}
 
 
-_status_tag_html_kept = functools.lru_cache(maxsize=512)(_status_tag_html)
+@functools.lru_cache(maxsize=2048)
+def _status_tag_html(value: str, kind: str, id: str, language: str | None) -> str:
+    return mark_safe(render_to_string("komponenter/statustagg.html", _status_tag_context(value, kind, id)))
+
+
+@receiver(file_changed)
+def _forget_status_tags(sender, **kwargs) -> None:
+    _status_tag_html.cache_clear()  # runserver: a changed template shows at once (returns None: no restart)
+
+
+@register.simple_tag
+def status_tag(value, kind: str = "status", id: str = ""):
+    """A status as text + icon shape + colour. An empty value reads "Saknas" for a report state
+    and "Ingen status rapporterad" for a status. The same few tags fill every row of a list, so each
+    is rendered once per process and language (komponenter/statustagg.html)."""
+    return _status_tag_html(str(value or ""), kind, str(id or ""), get_language())
 
 
 @register.simple_tag

@@ -11,6 +11,7 @@ then resized, so the suite stays lean."""
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -296,3 +297,25 @@ def test_focus_moves_to_errors_and_messages_are_announced(sidor, live_server, br
     expect(page.locator("[data-felsammanfattning] li")).to_contain_text("Skriv vad som behöver kompletteras.")
     assert page.locator("#id_retur-kommentar").get_attribute("aria-invalid") == "true"
     page.context.close()
+
+
+def test_paged_reporting_lists_pass_axe_and_fit(sidor, live_server, browser, axe_violations):
+    """At a city's size Mina rapporter pages each section and completeness its table: the page
+    links (one navigation landmark per section, each with its own name) pass axe and fit at 320 px."""
+    from tests.uppfoljning.rapportering.test_queries import _grow
+
+    _grow(get_user_model().objects.get(username="tjansteperson"), 0, 30)
+    base = live_server.url
+    page = new_page(browser, base, "tjansteperson")
+    problems = check_states(
+        page, axe_violations, [("mina rapporter, page 2", goto(base, "/rapportering/?utkast=2", wait="#utkast"))]
+    )
+    assert page.locator("nav[aria-label='Sidor: Utkast'] [aria-current=page]").inner_text().startswith("Sida 2 av ")
+    page.context.close()
+    page = new_page(browser, base, "stadsledningskontoret")
+    problems += check_states(
+        page, axe_violations, [("completeness, page 2", goto(base, "/rapportering/kompletthet/?sida=2"))]
+    )
+    assert "Rad 51–100 av" in page.locator("main").inner_text()
+    page.context.close()
+    assert problems == []

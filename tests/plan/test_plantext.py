@@ -5,6 +5,7 @@ tests/e2e/test_tillganglighet.py; these check the pieces."""
 import re
 
 import pytest
+from django import forms
 from django.template import Context, Template
 from django.utils import translation
 
@@ -54,3 +55,14 @@ def test_english_pages_mark_names_and_texts_swedish(client, plan):
     assert (
         'lang="sv"' not in client.get("/strategier/minska-boendesegregationen/").content.decode().split("<body", 1)[1]
     )
+
+
+def test_plan_content_options_written_in_python_are_the_template_s_markup():
+    choices = [("", "Alla"), ("kultur", "Kulturnämnden & <b>"), ("social", 'Socialnämnden "Nordost"')]
+    for language in ("sv", "en"):
+        with translation.override(language):
+            snabb = PlanContentSelect(choices=choices).render("organisation", "kultur", attrs={"id": "id_org"})
+            mall = PlanContentSelect(choices=choices)
+            mall.get_context = forms.Select.get_context.__get__(mall)  # the template's own loop
+            assert snabb == mall.render("organisation", "kultur", attrs={"id": "id_org"})
+            assert '<option value="kultur" selected' in snabb and "&amp; &lt;b&gt;" in snabb

@@ -10,7 +10,7 @@ from jamlik.errors import Domanfel
 from plan.models import Strategi
 from uppfoljning.choices import Status
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
-from uppfoljning.selectors.rapportering import strategigrupper
+from uppfoljning.selectors.rapportering import strategival
 from uppfoljning.services.rapportering import TEXTFALT, bilaga_check
 
 
@@ -106,12 +106,11 @@ class StatusrapportForm(forms.ModelForm):
 
     def __init__(self, *args, aktivitet, **kwargs):
         super().__init__(*args, **kwargs)
-        grupper = strategigrupper(aktivitet=aktivitet)
+        grupper, namn = strategival(aktivitet=aktivitet)
         # Choices in the order they are shown (the activity's own first), so the first checkbox
         # (id_strategier_0, where the error summary links) is never hidden behind "Visa alla".
         ordning = [pk for _label, pks, _egen in grupper for pk in pks]
         self.fields["strategier"].queryset = Strategi.objects.filter(plan_id=aktivitet.plan_id)
-        namn = dict(Strategi.objects.filter(pk__in=ordning).values_list("pk", "namn"))
         self.fields["strategier"].widget.choices = [(pk, namn[pk]) for pk in ordning]
         self.fields["strategier"].widget.grupper = grupper
         self.fields["status"].choices = [("", _("Välj status")), *Status.choices]

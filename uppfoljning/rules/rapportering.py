@@ -57,7 +57,7 @@ def has_review_insight(user, rapport) -> bool:
         return False
     if rapport.organisation_id in organisation_ids(user) or rapport.aktivitet_id in ledda_aktivitet_ids(user):
         return True
-    return is_planagare_cached(user)
+    return is_planagare(user)
 
 
 def ledda_aktivitet_ids(user) -> set[int]:
@@ -76,16 +76,9 @@ def ledda_aktivitet_ids(user) -> set[int]:
     return user._jamlik_ledda_ids
 
 
-def is_planagare_cached(user) -> bool:
-    if not hasattr(user, "_jamlik_planagare"):
-        user._jamlik_planagare = bool(is_planagare(user))
-    return user._jamlik_planagare
-
-
 @rules.predicate
 def leads_any_activity(user) -> bool:
-    ids = organisation_ids(user)
-    return bool(ids) and Aktivitetsroll.objects.filter(organisation_id__in=ids, roll__in=LEDANDE_ROLLER).exists()
+    return bool(ledda_aktivitet_ids(user))
 
 
 # --- when ---------------------------------------------------------------------------------------

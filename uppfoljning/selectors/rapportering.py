@@ -3,16 +3,33 @@ as uppfoljning/rules/rapportering.py, so a list never shows a row its detail pag
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from jamlik.ops.published import plan_data_version
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
+from uppfoljning.rules.rapportering import ledda_aktivitet_ids as cached_ledda_aktivitet_ids
 from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
@@ -101,17 +118,49 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     return qs.filter(publicerade).annotate(internt_synlig=Value(False))
 
 
+MINA_SIDSTORLEK = 25  # rows per section of Mina rapporter; each section pages on its own
+
+
+class Avsnitt(list):
+    """One section of Mina rapporter: the rows of its current page (a list), how many there are in
+    all (`antal`), and the page (`sida`, from 1, of `sidor`)."""
+
+    def __init__(self, rader=(), *, antal: int | None = None, sida: int = 1):
+        super().__init__(rader)
+        self.antal = len(self) if antal is None else antal
+        self.sida = sida
+        self.sidor = max(1, -(-self.antal // MINA_SIDSTORLEK))
+
+    @property
+    def foregaende(self) -> int | None:
+        return self.sida - 1 if self.sida > 1 else None
+
+    @property
+    def nasta(self) -> int | None:
+        return self.sida + 1 if self.sida < self.sidor else None
+
+
+# The sections of Mina rapporter that page, by their query parameter (`?utkast=2`).
+MINA_AVSNITT = ("att_skapa", "returnerade", "utkast", "inskickade", "godkanda", "att_granska")
+_AVSNITT_AV_TILLSTAND = {
+    Rapporttillstand.UTKAST: "utkast",
+    Rapporttillstand.RETURNERAD: "returnerade",
+    Rapporttillstand.INSKICKAD: "inskickade",
+    Rapporttillstand.GODKAND: "godkanda",
+}
+
+
 @dataclass
 class MinaRapporter:
     period: Uppfoljningsperiod | None
-    att_skapa: list[tuple[Aktivitet, Organisation]] = field(default_factory=list)
-    utkast: list[Statusrapport] = field(default_factory=list)
-    returnerade: list[Statusrapport] = field(default_factory=list)
-    inskickade: list[Statusrapport] = field(default_factory=list)
-    godkanda: list[Statusrapport] = field(default_factory=list)
-    att_granska: list[Statusrapport] = field(default_factory=list)
+    att_skapa: Avsnitt = field(default_factory=Avsnitt)  # of (Aktivitet, Organisation)
+    utkast: Avsnitt = field(default_factory=Avsnitt)
+    returnerade: Avsnitt = field(default_factory=Avsnitt)
+    inskickade: Avsnitt = field(default_factory=Avsnitt)
+    godkanda: Avsnitt = field(default_factory=Avsnitt)
+    att_granska: Avsnitt = field(default_factory=Avsnitt)
     # The samordnare's own part: each activity their organisation leads, with its overall status
-    # for the period (None: still to write).
+    # for the period (None: still to write). As many as the plan has activities: not paged.
     samlad_status: list[tuple[Aktivitet, Aktivitetsstatus | None]] = field(default_factory=list)
     forsenad: bool = False
 
@@ -120,43 +169,128 @@ class MinaRapporter:
         return sum(1 for _aktivitet, status in self.samlad_status if status is None)
 
 
-def mina_rapporter(*, user, period: Uppfoljningsperiod | None) -> MinaRapporter:
-    """What the user's organisations must report in the period, and where their reports stand.
+# A page number beyond this is past the end of any list (and its offset beyond a database integer).
+STORSTA_SIDA = 1_000_000
+
+
+def _sida(varde) -> int:
+    try:
+        return min(max(1, int(varde)), STORSTA_SIDA)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _en_sida(qs: QuerySet, sida: int) -> tuple[list, int, int]:
+    """One page of `qs` and the number of rows in all, in one query (a window count); a page past
+    the end gives the last page (then two more queries)."""
+    qs = qs.annotate(antal_i_alla=Window(Count("pk")))
+    rader = list(qs[(sida - 1) * MINA_SIDSTORLEK : sida * MINA_SIDSTORLEK])
+    if rader:
+        return rader, rader[0].antal_i_alla, sida
+    antal = qs.count() if sida > 1 else 0
+    if antal == 0:
+        return [], 0, 1
+    sida = -(-antal // MINA_SIDSTORLEK)
+    return list(qs[(sida - 1) * MINA_SIDSTORLEK : sida * MINA_SIDSTORLEK]), antal, sida
+
+
+# What Mina rapporter shows of a report and of an activity × organisation: compiling and reading
+# the full rows of four joined tables was most of the page's cost.
+_AKTIVITET_ORGANISATION = (
+    "aktivitet__titel",
+    "aktivitet__slug",
+    "aktivitet__typ",
+    "aktivitet__ordning",
+    "organisation__namn",
+    "organisation__slug",
+)
+_LISTAD = (
+    "tillstand",
+    "exempel",
+    "returkommentar",
+    "period_id",
+    "aktivitet_id",
+    "organisation_id",
+    "inskickad_av_id",
+    *_AKTIVITET_ORGANISATION,
+)
+
+
+def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> MinaRapporter:
+    """What the user's organisations must report in the period, and where their reports stand, one
+    page of each section (`sidor`: section → page number, as MINA_AVSNITT; the first by default).
     A fixed number of queries however many activities and reports there are."""
     resultat = MinaRapporter(period=period)
     if period is None:
         return resultat
+    sidor = {namn: _sida((sidor or {}).get(namn)) for namn in MINA_AVSNITT}
     resultat.forsenad = timezone.localdate() > period.sista_dag
     orgs = organisation_ids(user)
-    egna = list(
-        Statusrapport.objects.filter(period=period, organisation_id__in=orgs)
-        .select_related("aktivitet__plan", "organisation")
-        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
+    ordning = ("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "pk")
+
+    # The reports: one page per state, each row numbered within its state, in one query.
+    egna = Statusrapport.objects.filter(period=period, organisation_id__in=orgs).annotate(
+        nr=Window(RowNumber(), partition_by=[F("tillstand")], order_by=[F(o).asc() for o in ordning]),
+        antal_i_tillstand=Window(Count("pk"), partition_by=[F("tillstand")]),
     )
-    finns = {(r.aktivitet_id, r.organisation_id) for r in egna}
-    roller = (
+    if all(sidor[namn] == 1 for namn in _AVSNITT_AV_TILLSTAND.values()):
+        pa_sidan = Q(nr__lte=MINA_SIDSTORLEK)  # the usual case, and quicker to compile than the Ors
+    else:
+        pa_sidan = Q(pk__in=[])
+        for tillstand, namn in _AVSNITT_AV_TILLSTAND.items():
+            fore = (sidor[namn] - 1) * MINA_SIDSTORLEK
+            pa_sidan |= Q(tillstand=tillstand, nr__gt=fore, nr__lte=fore + MINA_SIDSTORLEK)
+    rader: dict[str, list[Statusrapport]] = {namn: [] for namn in _AVSNITT_AV_TILLSTAND.values()}
+    antal: dict[str, int] = {}
+    for rapport in egna.filter(pa_sidan).select_related("aktivitet", "organisation").only(*_LISTAD).order_by(*ordning):
+        namn = _AVSNITT_AV_TILLSTAND[rapport.tillstand]
+        rader[namn].append(rapport)
+        antal[namn] = rapport.antal_i_tillstand
+    for tillstand, namn in _AVSNITT_AV_TILLSTAND.items():
+        if namn not in antal and sidor[namn] > 1:  # a page past the end: the section's last page
+            rader[namn], antal[namn], sidor[namn] = _en_sida(
+                Statusrapport.objects.filter(period=period, organisation_id__in=orgs, tillstand=tillstand)
+                .select_related("aktivitet", "organisation")
+                .only(*_LISTAD)
+                .order_by(*ordning),
+                sidor[namn],
+            )
+        setattr(resultat, namn, Avsnitt(rader[namn], antal=antal.get(namn, 0), sida=sidor[namn]))
+
+    # Still to write: the expected roles without a report, one per activity × organisation.
+    forsta_rollen = Aktivitetsroll.objects.filter(
+        aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), pk__lt=OuterRef("pk")
+    )
+    rapport = Statusrapport.objects.filter(
+        period=period, aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
+    )
+    roller, n, sida = _en_sida(
         forvantade_roller(period=period)
         .filter(organisation_id__in=orgs)
-        .select_related("aktivitet__plan", "organisation")
-        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
+        .exclude(Exists(rapport))
+        .exclude(Exists(forsta_rollen))
+        .select_related("aktivitet", "organisation")
+        .only("aktivitet_id", "organisation_id", *_AKTIVITET_ORGANISATION)
+        .order_by(*ordning),
+        sidor["att_skapa"],
     )
-    sedda = set()
-    for roll in roller:
-        nyckel = (roll.aktivitet_id, roll.organisation_id)
-        if nyckel not in finns and nyckel not in sedda:
-            sedda.add(nyckel)
-            resultat.att_skapa.append((roll.aktivitet, roll.organisation))
-    for rapport in egna:
-        {
-            Rapporttillstand.UTKAST: resultat.utkast,
-            Rapporttillstand.RETURNERAD: resultat.returnerade,
-            Rapporttillstand.INSKICKAD: resultat.inskickade,
-            Rapporttillstand.GODKAND: resultat.godkanda,
-        }[rapport.tillstand].append(rapport)
-    resultat.att_granska = list(att_granska(user=user, period=period))
-    if orgs:
+    resultat.att_skapa = Avsnitt([(r.aktivitet, r.organisation) for r in roller], antal=n, sida=sida)
+
+    # The reviewer's part, for those who review: samordnare (their organisations lead activities,
+    # read once per request and shared with the permissions) and planägare.
+    leder = cached_ledda_aktivitet_ids(user)
+    if leder or is_planagare(user):
+        granska, n, sida = _en_sida(
+            att_granska(user=user, period=period)
+            .select_related(None)
+            .select_related("aktivitet", "organisation")
+            .only(*_LISTAD),
+            sidor["att_granska"],
+        )
+        resultat.att_granska = Avsnitt(granska, antal=n, sida=sida)
+    if leder:
         ledda = list(
-            Aktivitet.objects.filter(pk__in=ledda_aktivitet_ids(user), plan_id=period.plan_id)
+            Aktivitet.objects.filter(pk__in=leder, plan_id=period.plan_id)
             .select_related("plan")
             .order_by("typ", "ordning")
         )
@@ -187,7 +321,7 @@ def att_granska(*, user, period: Uppfoljningsperiod | None = None) -> QuerySet[S
     if period is not None:
         qs = qs.filter(period=period)
     return qs.select_related("period__plan", "aktivitet__plan", "organisation").order_by(
-        "aktivitet__typ", "aktivitet__ordning", "organisation__namn"
+        "aktivitet__typ", "aktivitet__ordning", "organisation__namn", "pk"
     )
 
 
@@ -199,19 +333,22 @@ class Kompletthet:
     period: Uppfoljningsperiod
     rader: list[dict]  # {"aktivitet", "organisation", "roll", "rapport" (or None), "tillstand"}
     antal: dict[str, int]  # tillstand (or "saknas") → count
+    totalt_alla: int | None = None  # when `rader` is one page (kompletthet_sida): rows on every page
 
     @property
     def totalt(self) -> int:
-        return len(self.rader)
+        return len(self.rader) if self.totalt_alla is None else self.totalt_alla
 
 
 def kompletthet_roller(*, user, period: Uppfoljningsperiod) -> QuerySet[Aktivitetsroll]:
     """The expected reports of the period as roles annotated with the state of their report
     (`rapport_tillstand`, "saknas" when there is none), for KompletthetFilterSet to narrow.
     Planägare see the whole plan; a samordnare the activities their organisation leads."""
+    # At most one report per period × activity × organisation (an index lookup): no ordering, which
+    # would join the four tables of Statusrapport's default order for every row.
     rapport = Statusrapport.objects.filter(
         period=period, aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
-    )
+    ).order_by()
     roller = (
         forvantade_roller(period=period)
         .select_related("aktivitet__plan", "organisation")
@@ -219,7 +356,7 @@ def kompletthet_roller(*, user, period: Uppfoljningsperiod) -> QuerySet[Aktivite
             rapport_id=Subquery(rapport.values("pk")[:1]),
             rapport_tillstand=Coalesce(Subquery(rapport.values("tillstand")[:1]), Value(SAKNAS)),
         )
-        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "roll")
+        .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "roll", "pk")
     )
     if not is_planagare(user):
         roller = roller.filter(aktivitet_id__in=ledda_aktivitet_ids(user))
@@ -251,6 +388,72 @@ def kompletthet(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsroll])
             }
         )
     return Kompletthet(period=period, rader=rader, antal=antal)
+
+
+KOMPLETTHET_SIDSTORLEK = 50
+
+
+class KantAntalPaginator(Paginator):
+    """A Paginator told its number of rows (known from the counts already read): no count query."""
+
+    def __init__(self, object_list, per_page, antal: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = antal
+
+
+def sida_med_antal(qs: QuerySet, nummer, storlek: int) -> Page:
+    """Paginator(qs, storlek).get_page(nummer) in one query instead of two: the page's rows carry the
+    number of rows in all (a window count). A page past the end is the last page (a count and a
+    second read), anything but a number the first."""
+    nummer = _sida(nummer)
+    qs = qs.annotate(antal_i_alla=Window(Count("pk")))
+    rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
+    antal = rader[0].antal_i_alla if rader else (qs.count() if nummer > 1 else 0)
+    paginator = KantAntalPaginator(qs, storlek, antal)
+    if not rader and antal:
+        nummer = paginator.num_pages
+        rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
+    return Page(rader, min(nummer, paginator.num_pages), paginator)
+
+
+@dataclass
+class RapportRef:
+    """What the completeness table shows of a report: its link and state."""
+
+    pk: int
+    tillstand: str
+
+
+def kompletthet_sida(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsroll], sida) -> tuple[Kompletthet, Page]:
+    """One page of completeness for the page (kompletthet() has every row, for the export): the
+    counts per state of all the (filtered) expected reports, and the rows of page `sida` — the same
+    rows as kompletthet(), one per activity × organisation (its first role by name). Two queries
+    whatever the size."""
+    forre_roll = Aktivitetsroll.objects.filter(
+        aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), roll__lt=OuterRef("roll")
+    )
+    roller = roller.exclude(Exists(forre_roll))
+    antal = {SAKNAS: 0, **{t.value: 0 for t in Rapporttillstand}}
+    for tillstand, n in roller.order_by().values_list("rapport_tillstand").annotate(n=Count("pk")):
+        antal[tillstand] = n
+    # Only what the table shows (not the activities' and plans' long texts).
+    roller = (
+        roller.select_related(None)
+        .select_related("aktivitet", "organisation")
+        .only("roll", "aktivitet_id", "organisation_id", "aktivitet__titel", "aktivitet__slug", "organisation__namn")
+    )
+    page = KantAntalPaginator(roller, KOMPLETTHET_SIDSTORLEK, sum(antal.values())).get_page(sida)
+    rader = [
+        {
+            "aktivitet": roll.aktivitet,
+            "organisation": roll.organisation,
+            "roll": roll,
+            "rapport": RapportRef(roll.rapport_id, roll.rapport_tillstand) if roll.rapport_id else None,
+            "tillstand": roll.rapport_tillstand,
+        }
+        for roll in page.object_list
+    ]
+    return Kompletthet(period=period, rader=rader, antal=antal, totalt_alla=page.paginator.count), page
 
 
 def aktuell_status(*, plan: Plan) -> dict[int, Aktivitetsstatus]:
@@ -298,6 +501,21 @@ def strategigrupper(*, aktivitet: Aktivitet) -> list[tuple[str, list[int], bool]
     ):
         ovriga.setdefault(strategi.malomrade.namn, []).append(strategi.pk)
     return [(namn, pks, True) for namn, pks in egna.items()] + [(namn, pks, False) for namn, pks in ovriga.items()]
+
+
+def strategival(*, aktivitet: Aktivitet) -> tuple[list[tuple[str, list[int], bool]], dict[int, str]]:
+    """strategigrupper() and each strategy's name: a report form's checklist. Plan data only, so
+    kept in the cache under the plan-data version (three queries on every form otherwise)."""
+    version = plan_data_version()
+    key = f"rapportering:strategival:{aktivitet.pk}:{version}"
+    found = cache.get(key) if version is not None else None
+    if found is None:
+        grupper = strategigrupper(aktivitet=aktivitet)
+        pks = [pk for _label, ids, _egen in grupper for pk in ids]
+        found = (grupper, dict(Strategi.objects.filter(pk__in=pks).values_list("pk", "namn")))
+        if version is not None:
+            cache.set(key, found, 24 * 60 * 60)
+    return found
 
 
 def forra_rapporten(

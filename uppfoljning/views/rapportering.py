@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import csv_response, xlsx_response
+from jamlik.filters import filter_fields_html
 from jamlik.rules import check_who, hinder, may, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
@@ -42,6 +42,17 @@ from uppfoljning.selectors.publicering import statusrapport_historik
 from uppfoljning.services import rapportering as services
 
 SIDSTORLEK = 50
+LISTANS_FALT = (
+    "status",
+    "tillstand",
+    "exempel",
+    "uppdaterad",
+    "period__namn",
+    "period__sista_dag",
+    "period__oppnar",
+    "aktivitet__titel",
+    "organisation__namn",
+)
 
 
 def _plan_from(request) -> Plan | None:
@@ -60,8 +71,15 @@ def _period_from(request, plan: Plan | None) -> Uppfoljningsperiod | None:
 
 @login_required
 def mina_rapporter(request):
+    """What the user's organisations must do in the period, each section paged on its own
+    (`?utkast=2`): an official of many organisations can have a thousand drafts."""
     plan = _plan_from(request)
     period = _period_from(request, plan)
+    mina = selectors.mina_rapporter(user=request.user, period=period, sidor=request.GET)
+    for namn in selectors.MINA_AVSNITT:  # a section's page links keep the other sections' pages
+        query = request.GET.copy()
+        query.pop(namn, None)
+        getattr(mina, namn).query = query.urlencode()
     return render(
         request,
         "uppfoljning/rapportering/mina_rapporter.html",
@@ -69,7 +87,7 @@ def mina_rapporter(request):
             "plan": plan,
             "period": period,
             "perioder": selectors.perioder(plan=plan),
-            "mina": selectors.mina_rapporter(user=request.user, period=period),
+            "mina": mina,
             "kan_se_kompletthet": may(request.user, "uppfoljning.view_kompletthet"),
             "kan_hantera_perioder": may(request.user, "uppfoljning.manage_uppfoljningsperiod"),
             "kan_kalkylblad": may(request.user, "uppfoljning.use_kalkylblad"),
@@ -83,15 +101,24 @@ def statusrapport_list(request):
     invalid filter is a 400 with the message next to the field, never silently ignored."""
     filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
     valid = filterset.is_valid()
-    sida = Paginator(filterset.qs if valid else Statusrapport.objects.none(), SIDSTORLEK).get_page(
-        request.GET.get("sida")
+    # Only what the table shows: the full rows of five joined tables (plans and activities with
+    # their long texts) were most of the page's time.
+    rader = filterset.qs.select_related(None).select_related("period", "aktivitet", "organisation").only(*LISTANS_FALT)
+    sida = selectors.sida_med_antal(
+        rader if valid else Statusrapport.objects.none(), request.GET.get("sida"), SIDSTORLEK
     )
     query = request.GET.copy()
     query.pop("sida", None)
     return render(
         request,
         "uppfoljning/rapportering/statusrapport_list.html",
-        {"filter": filterset, "sida": sida, "rapporter": sida.object_list, "query": query.urlencode()},
+        {
+            "filter": filterset,
+            "filterfalt": filter_fields_html(filterset),
+            "sida": sida,
+            "rapporter": sida.object_list,
+            "query": query.urlencode(),
+        },
         status=200 if valid else 400,
     )
 
@@ -453,7 +480,7 @@ def period_form(request, pk=None):
 # --- Completeness (planägare, samordnare) -------------------------------------------------------------
 
 
-def _kompletthet(request):
+def _kompletthet_roller(request):
     """Completeness through KompletthetFilterSet: the period picks the expected reports (one
     definition: selectors.forvantade_roller), the filters narrow them; an invalid filter is a 400."""
     require(request.user, "uppfoljning.view_kompletthet")
@@ -468,12 +495,17 @@ def _kompletthet(request):
     filterset.form.fields["period"].initial = period
     filterset.queryset = selectors.kompletthet_roller(user=request.user, period=period)
     roller = filterset.qs if valid else filterset.queryset.none()
-    return filterset, selectors.kompletthet(period=period, roller=roller), valid
+    return filterset, period, roller, valid
 
 
 @login_required
 def kompletthet(request):
-    filterset, resultat, valid = _kompletthet(request)
+    """The counts per state of everything the filters select, and the rows a page at a time
+    (`?sida=`): at a city's size the planägare's table has thousands of rows."""
+    filterset, period, roller, valid = _kompletthet_roller(request)
+    resultat, sida = selectors.kompletthet_sida(period=period, roller=roller, sida=request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
     tillstand_labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
     staplar = [
         {
@@ -489,9 +521,11 @@ def kompletthet(request):
         "uppfoljning/rapportering/kompletthet.html",
         {
             "form": filterset.form,
+            "filterfalt": filter_fields_html(filterset, extra_key=f"period {period.pk}"),
             "resultat": resultat,
             "staplar": staplar,
-            "query": request.GET.urlencode(),
+            "sida": sida,
+            "query": query.urlencode(),
             "ledda": set(selectors.ledda_aktivitet_ids(request.user).values_list("aktivitet_id", flat=True)),
         },
         status=200 if valid else 400,
@@ -500,7 +534,8 @@ def kompletthet(request):
 
 @login_required
 def kompletthet_xlsx(request):
-    _filterset, resultat, valid = _kompletthet(request)
+    _filterset, period, roller, valid = _kompletthet_roller(request)
+    resultat = selectors.kompletthet(period=period, roller=roller)
     if not valid:
         return HttpResponseBadRequest(_("Ogiltigt filter."))
     labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}

@@ -58,6 +58,13 @@ def test_report_list_at_100x_data_is_paged_with_total_and_constant_queries(clien
     assert f"{fore + extra} rapporter" in response.content.decode()
     last, response = _count(client, url + f"&sida={sida.paginator.num_pages}")
     assert last == before
+    sista = response.context["sida"]
+    assert sista.number == sida.paginator.num_pages and len(sista.object_list) == ((fore + extra) % 50 or 50)
+    # Past the end: the last page; not a number: the first; pages never overlap.
+    assert client.get(url + "&sida=9999").context["sida"].number == sida.paginator.num_pages
+    assert client.get(url + "&sida=x").context["sida"].number == 1
+    andra = client.get(url + "&sida=2").context["sida"].object_list
+    assert not {r.pk for r in sida.object_list} & {r.pk for r in andra} and len(andra) == 50
     # The API pages the same FilterSet with the same total.
     api = client.get("/api/v1/statusrapporter/?limit=10&tillstand=godkand").json()
     assert api["count"] == Statusrapport.objects.filter(tillstand="godkand").count()
@@ -112,3 +119,28 @@ def test_samordnare_sees_review_and_overall_status_to_dos_with_counts(client, de
     # An official who leads nothing sees no such section.
     client.force_login(demo["tjansteperson"])
     assert "Att göra som granskare" not in client.get(reverse("uppfoljning:mina_rapporter")).content.decode()
+
+
+def test_filter_forms_from_the_cache_follow_changes_and_choices(client, demo):
+    """The filter fields are kept in the cache (jamlik.filters.filter_fields_html): the next request
+    after a change to the choices shows it, the chosen value is the one selected, and a form with an
+    error is never served from the cache."""
+    client.force_login(demo["stadsledningskontoret"])
+    url = reverse("uppfoljning:statusrapporter")
+    for sida in (url, reverse("uppfoljning:kompletthet")):
+        assert "Nyinrättade nämnden" not in client.get(sida).content.decode()
+    aktivitet = Aktivitet.objects.get(slug="hallbara-livsmiljoer")
+    ny = Organisation.objects.create(
+        kommun=goteborg(), namn="Nyinrättade nämnden", slug="nyinrattade", typ=OrganisationTyp.NAMND
+    )
+    aktivitet.roller.create(organisation=ny, roll="central_aktor")
+    for sida in (url, reverse("uppfoljning:kompletthet")):
+        assert '<option value="nyinrattade">Nyinrättade nämnden</option>' in client.get(sida).content.decode()
+    html = client.get(url + "?organisation=nyinrattade").content.decode()
+    assert '<option value="nyinrattade" selected>Nyinrättade nämnden</option>' in html
+    assert '<option value="nyinrattade" selected>' not in client.get(url).content.decode()  # each its own entry
+    response = client.get(url + "?organisation=finns-inte")
+    assert response.status_code == 400
+    assert 'class="ds-validation-message falt__fel" data-field="validation" id="id_organisation_error"' in (
+        response.content.decode()
+    )
