@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from jamlik.ops.published import plan_data_version
+from jamlik.ops.published import plan_data_version_current
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
@@ -506,7 +506,7 @@ def strategigrupper(*, aktivitet: Aktivitet) -> list[tuple[str, list[int], bool]
 def strategival(*, aktivitet: Aktivitet) -> tuple[list[tuple[str, list[int], bool]], dict[int, str]]:
     """strategigrupper() and each strategy's name: a report form's checklist. Plan data only, so
     kept in the cache under the plan-data version (three queries on every form otherwise)."""
-    version = plan_data_version()
+    version = plan_data_version_current()  # followed: no round trip
     key = f"rapportering:strategival:{aktivitet.pk}:{version}"
     found = cache.get(key) if version is not None else None
     if found is None:

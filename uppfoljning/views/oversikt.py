@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from jamlik.rules import require
 from plan.rules import is_planagare
-from plan.selectors import plan_current
+from plan.selectors import plan_current_cached
 from uppfoljning.selectors.oversikt import planagaroversikt
 
 
@@ -21,7 +21,7 @@ def inloggad_start(request):
 @login_required
 def planagare_oversikt(request):
     require(request.user, "uppfoljning.manage_uppfoljningsperiod")
-    plan = plan_current()
+    plan = plan_current_cached()
     return render(
         request,
         "uppfoljning/oversikt/planagare.html",

@@ -22,7 +22,7 @@ from jamlik.filters import filter_fields_html
 from jamlik.rules import check_who, hinder, may, require
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
-from plan.selectors import kontaktpersoner, plan_current
+from plan.selectors import kontaktpersoner, plan_current_cached
 from uppfoljning.choices import Rapporthandling, Rapporttillstand
 from uppfoljning.filters.rapportering import KompletthetFilterSet, StatusrapportFilterSet
 from uppfoljning.forms.rapportering import (
@@ -58,7 +58,7 @@ LISTANS_FALT = (
 def _plan_from(request) -> Plan | None:
     """The plan of an official's page: `?plan=<slug>`, else the plan in force."""
     slug = request.GET.get("plan")
-    return get_object_or_404(Plan, slug=slug) if slug else plan_current()
+    return get_object_or_404(Plan, slug=slug) if slug else plan_current_cached()
 
 
 def _period_from(request, plan: Plan | None) -> Uppfoljningsperiod | None:
