@@ -8,6 +8,7 @@ from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
+from jamlik.api.throttling import AnonRateThrottle
 from tests.factories import UserFactory, api_key
 
 pytestmark = pytest.mark.django_db
@@ -74,5 +75,23 @@ def test_rate_limits_are_shared_through_redis_when_it_is_up(low_rates, plan, set
     assert settings.CACHES["throttle"]["BACKEND"] == "jamlik.ops.cache.LocalFallbackRedisCache"
     for _ in range(3):
         APIClient(REMOTE_ADDR="192.0.2.9").get("/api/v1/malomraden/")
-    assert caches["throttle"].local.get("throttle_anon_192.0.2.9") is None  # counted in Redis, not locally
+    assert not any("192.0.2.9" in key for key in caches["throttle"].local._cache)  # counted in Redis, not locally
     assert APIClient(REMOTE_ADDR="192.0.2.9").get("/api/v1/malomraden/").status_code == 429
+
+
+def test_a_client_is_counted_in_one_number_per_window(plan, monkeypatch):
+    """One counter per client and window, whatever the rate: not a list of every request's time,
+    which DRF's own throttles read and write back whole on every request."""
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "1000/min", "user": "1000/min"})
+    caches["throttle"].clear()
+    client = APIClient(REMOTE_ADDR="192.0.2.10")
+    throttle = AnonRateThrottle()
+    while True:
+        window = int(throttle.timer() // throttle.duration)
+        for _ in range(12):
+            assert client.get("/api/v1/forutsattningar/").status_code == 200
+        if int(throttle.timer() // throttle.duration) == window:
+            break  # else the minute turned meanwhile: count again in the new one
+        caches["throttle"].clear()
+    assert caches["throttle"].get(f"throttle_anon_192.0.2.10:{window}") == 12
+    caches["throttle"].clear()
