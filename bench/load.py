@@ -115,7 +115,9 @@ def prepare(env: dict, *, writers: int, periods: int) -> tuple[list[dict], list[
     officials = []
     for n in range(writers):
         org, _ = Organisation.objects.get_or_create(
-            slug=f"{PREFIX}-namnd-{n:02d}", defaults={"namn": f"Lasttestnämnd {n:02d}", "typ": OrganisationTyp.NAMND}
+            kommun=plan.program.kommun,
+            slug=f"{PREFIX}-namnd-{n:02d}",
+            defaults={"namn": f"Lasttestnämnd {n:02d}", "typ": OrganisationTyp.NAMND},
         )
         for aktivitet in aktiviteter:
             roll = Roll.CENTRAL_AKTOR if aktivitet.typ == AktivitetTyp.SAMVERKAN else Roll.PILOTVERKSAMHET
