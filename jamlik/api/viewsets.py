@@ -1,5 +1,6 @@
 """Base viewsets of the open API: anonymous read, throttled, paginated strictly, looked up by slug."""
 
+from django.http import HttpResponse
 from rest_framework import viewsets
 from rest_framework.response import Response
 
@@ -8,19 +9,30 @@ from jamlik.ops.fragments import plan_fragment
 
 
 class PlanDataListMixin:
-    """A list of plan data only (no follow-up data, nothing that depends on who asks): its
-    serialized page is kept under the plan-data version (jamlik/ops/fragments.py), so a miss of the
-    response cache after an approval does not query and serialize the plan again. Keyed by the
-    absolute address (links in the page hold host and query); bad parameters raise before anything
-    is stored."""
+    """A list of plan data only (no follow-up data, nothing that depends on who asks): its page is
+    kept under the plan-data version (jamlik/ops/fragments.py), so a miss of the response cache after
+    an approval does not query, serialize and render the plan again — as rendered JSON (bytes and
+    content type), or as data for another format (the browsable API). Keyed by the absolute address
+    (links in the page hold host and query) and the format; bad parameters raise before anything is
+    stored."""
 
     def list(self, request, *args, **kwargs):
-        data = plan_fragment(
-            f"api:{type(self).__name__}",
-            request.build_absolute_uri(),
-            render=lambda: super(PlanDataListMixin, self).list(request, *args, **kwargs).data,
-        )
-        return Response(data)
+        name = f"api:{type(self).__name__}"
+        uri = request.build_absolute_uri()
+        if request.accepted_renderer.format != "json":
+            return Response(plan_fragment(name, uri, render=lambda: self._page(request, *args, **kwargs).data))
+        body, content_type = plan_fragment(name, uri, "json", render=lambda: self._json(request, *args, **kwargs))
+        return HttpResponse(body, content_type=content_type)
+
+    def _page(self, request, *args, **kwargs) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    def _json(self, request, *args, **kwargs) -> tuple[bytes, str]:
+        response = self._page(request, *args, **kwargs)
+        response.accepted_renderer = request.accepted_renderer
+        response.accepted_media_type = request.accepted_media_type
+        response.renderer_context = self.get_renderer_context()
+        return response.rendered_content, response["Content-Type"]
 
 
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
