@@ -152,8 +152,9 @@ def test_a_plan_edit_is_visible_on_the_next_request_and_an_approval_still_is(
 def test_statuses_and_approved_reports_beside_the_cached_plan_data_are_current(
     fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
 ):
-    """The start, målområde, strategy and organisation pages keep their plan data under the plan-data
-    version; what they show of the follow-up is read on every request."""
+    """The start, målområde, strategy, organisation and search pages keep their plan data under the
+    plan-data version and what they show of the follow-up under the versions of the activities it
+    belongs to: a change to a status or an approval shows on the next request."""
     status_pages = [
         "/",
         "/malomraden/skapa-hallbara-och-jamlika-livsmiljoer/",
@@ -176,11 +177,14 @@ def test_statuses_and_approved_reports_beside_the_cached_plan_data_are_current(
 
     rapport = Statusrapport.objects.filter(tillstand=Rapporttillstand.INSKICKAD).select_related("organisation").first()
     url = f"/organisationer/{rapport.organisation.slug}/"
-    client.get(url)
-    assert f"#rapport-{rapport.pk}" not in client.get(url).content.decode()
+    sok = "/sok/?q=" + max(rapport.genomfort.split(), key=len).strip(".,")
+    for page in (url, sok):
+        client.get(page)
+        assert f"rapport-{rapport.pk}" not in client.get(page).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
     assert f"#rapport-{rapport.pk}" in client.get(url).content.decode()
+    assert f"rapport-{rapport.pk}" in client.get(sok).content.decode()
 
 
 def test_a_renamed_malomrade_shows_at_once_on_every_page_that_keeps_it(
@@ -436,3 +440,47 @@ def test_a_plan_bump_in_another_process_reaches_this_ones_memory(fragments, plan
     redis.Redis.from_url(django_settings.REDIS_URL).publish(CHANNEL, b"1")
     wait_for(lambda: plan_data_version_followed() == plan_version, 5, "the announced plan version", interval=0.01)
     assert plan_fragment("annan-process", render=render) == "rendered 2"
+
+
+def test_the_frame_is_kept_per_page_kind_plan_and_language_and_never_shows_a_signed_in_menu(
+    fragments, client, plan, demo, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.plan.test_planer import NY, efterfoljare, skriv
+
+    def huvud(url: str) -> str:
+        html = client.get(url).content.decode()
+        return html[html.index("<header") : html.index("</header>")]
+
+    # The active section follows the page, whatever was kept for another page.
+    assert 'href="/matris/" aria-current="page"' in huvud("/matris/")
+    om = huvud("/om-planen/")
+    assert 'href="/om-planen/" aria-current="page"' in om and 'href="/matris/" aria-current' not in om
+    namnder = huvud("/organisationer/?typ=namnd")
+    assert 'href="/organisationer/" aria-current="page"' in namnder and 'href="/om-planen/" aria-current' not in namnder
+
+    # A signed-in menu is the user's own: never kept, never served to a visitor, and the reverse.
+    client.force_login(demo["tjansteperson"])
+    inloggad = huvud("/om-planen/")
+    assert "Mina rapporter" in inloggad and "Logga ut" in inloggad and "Logga in" not in inloggad
+    client.logout()
+    anonym = huvud("/om-planen/")
+    assert "Logga in" in anonym and "Mina rapporter" not in anonym and "Logga ut" not in anonym
+
+    # The language switch carries each page's own address, never the first page kept.
+    assert 'name="next" type="hidden" value="/organisationer/?typ=namnd"' in huvud("/organisationer/?typ=namnd")
+    client.cookies["django_language"] = "en"
+    engelska = huvud("/om-planen/")
+    assert "The strategy matrix" in engelska and "Strategimatrisen" not in engelska
+    del client.cookies["django_language"]
+
+    # Each plan has its own frame: a second plan's pages name it, the first plan's still name it.
+    from jamlik.management.commands.load_plan import load_plan_file
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_plan_file(skriv(tmp_path, efterfoljare()))
+        plan.status = "historisk"
+        plan.save()
+    ny = huvud(f"/planer/{NY}/om-planen/")  # the plan in force now: its pages have the short addresses
+    assert "2023–2026 (exempel)" in ny and 'href="/matris/"' in ny
+    gammal = huvud(f"/planer/{plan.slug}/om-planen/")
+    assert "2019–2022" in gammal and f'href="/planer/{plan.slug}/matris/"' in gammal

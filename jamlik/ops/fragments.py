@@ -52,10 +52,18 @@ def aktivitet_fragment(aktivitet_id: int, name: str, *vary, render: Callable[[],
     plan data, nor the activity's own follow-up rows, nor any follow-up row that belongs to no one
     activity has changed (jamlik/ops/published.py). An approval elsewhere leaves it; today's date
     is part of the key."""
+    return aktiviteter_fragment((aktivitet_id,), name, *vary, render=render)
+
+
+def aktiviteter_fragment(aktivitet_ids, name: str, *vary, render: Callable[[], object]):
+    """As aktivitet_fragment, for a part that shows the follow-up of several activities (each
+    activity's current status on the start page, an organisation's approved reports in a plan): kept
+    until the follow-up of any of them changes. The versions and the entry are read in one round trip."""
+    ids = tuple(sorted(set(aktivitet_ids)))
     return _fragment(
         name,
-        (aktivitet_id, timezone.localdate().isoformat(), *vary),
-        (PLAN_VERSION_KEY, FOLLOW_UP_VERSION_KEY, aktivitet_version_key(aktivitet_id)),
+        (ids, timezone.localdate().isoformat(), *vary),
+        (PLAN_VERSION_KEY, FOLLOW_UP_VERSION_KEY, *(aktivitet_version_key(i) for i in ids)),
         render,
     )
 

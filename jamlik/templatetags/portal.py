@@ -11,6 +11,8 @@
                                                         the plan-data version (jamlik/ops/fragments.py)
 {% aktivitetsfragment "namn" aktivitet %}…{% endaktivitetsfragment %} → a part showing plan data and
                                                         that activity's follow-up (the same module)
+{% ramfragment "namn" [anonym] %}…{% endramfragment %}  → a part of every page's frame, kept per plan,
+                                                        page kind and language (not per address)
 """
 
 import functools
@@ -132,18 +134,6 @@ def sort_header(context, falt: str, rubrik: str, parameter: str = "ordning") -> 
     return {"rubrik": rubrik, "riktning": riktning, "url": "?" + query.urlencode()}
 
 
-class PlanFragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary):
-        self.nodelist, self.name, self.vary = nodelist, name, vary
-
-    def render(self, context):
-        # The address with its query string always varies the part (plan, filters); a hit renders
-        # nothing inside, so the lazy values a view passes for it are never computed.
-        request = context.get("request")
-        vary = [request.get_full_path() if request is not None else "", *(v.resolve(context) for v in self.vary)]
-        return plan_fragment(self.name.resolve(context), *vary, render=lambda: self.nodelist.render(context))
-
-
 @register.tag
 def planfragment(parser, token):
     """{% planfragment "name" [vary …] %} … {% endplanfragment %}: what is inside shows only plan
@@ -192,3 +182,39 @@ class FragmentNode(template.Node):
         if self.aktivitet is None:
             return plan_fragment(name, *vary, render=render)
         return aktivitet_fragment(self.aktivitet.resolve(context).pk, name, *vary, render=render)
+
+
+@register.tag
+def ramfragment(parser, token):
+    """{% ramfragment "name" [anonym] %} … {% endramfragment %}: a part of the frame every page shares
+    (head, menu, breadcrumbs, plan chooser, footer) that shows only plan data and depends on nothing
+    but the page's plan, its kind (the view's URL name, with the plan of a /planer/<plan>/ address)
+    and the language — not on the address or its query string, so a handful of entries serve every
+    page. With `anonym` it is kept only for visitors who are not signed in (the signed-in menu is
+    their own) and rendered for everyone else. Without a request (the 500 page) it is rendered."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "anonym"):
+        raise template.TemplateSyntaxError('ramfragment takes a name and optionally "anonym"')
+    nodelist = parser.parse(("endramfragment",))
+    parser.delete_first_token()
+    return RamFragmentNode(nodelist, parser.compile_filter(bits[1]), anonym=len(bits) == 3)
+
+
+class RamFragmentNode(template.Node):
+    def __init__(self, nodelist, name, anonym: bool):
+        self.nodelist, self.name, self.anonym = nodelist, name, anonym
+
+    def render(self, context):
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        if request is None or (self.anonym and (user is None or user.is_authenticated)):
+            return self.nodelist.render(context)
+        match = getattr(request, "resolver_match", None)
+        plan = context.get("plan")
+        return plan_fragment(
+            "ram:" + self.name.resolve(context),
+            getattr(plan, "pk", ""),
+            navigation.view_name(request),
+            match.kwargs.get("plan", "") if match else "",
+            render=lambda: self.nodelist.render(context),
+        )

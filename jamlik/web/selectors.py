@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jamlik.ops.fragments import plan_fragment
+from jamlik.ops.fragments import aktiviteter_fragment, plan_fragment
 from jamlik.web.diagram import INGEN, diagram
 from plan.choices import DokumentKategori, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi, plan_reverse
@@ -21,8 +21,9 @@ from uppfoljning.selectors.publicering import (
     publicerade_aktivitetsstatusar,
     publicerade_processutvarderingar,
     publicerade_statusrapporter,
+    sok_rapporter,
 )
-from uppfoljning.selectors.rapportering import godkanda_rapporter_for_organisation
+from uppfoljning.selectors.rapportering import aktuell_status, godkanda_rapporter_for_organisation
 
 
 @dataclass
@@ -41,13 +42,51 @@ def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | Non
     oversikt = plan_fragment("organisation_detail", plan.pk, slug, render=lambda: _organisation_i_planen(slug, plan))
     if oversikt is None:
         return None
-    # The page lists each report's activity, period and status: no strategies or attachments.
-    oversikt.godkanda_rapporter = list(
-        godkanda_rapporter_for_organisation(organisation=oversikt.organisation)
-        .filter(aktivitet__plan=plan)
-        .prefetch_related(None)
+    # The page lists each report's activity, period and status: no strategies or attachments. Kept
+    # until the follow-up of one of the plan's activities changes (a report may be for any of them).
+    oversikt.godkanda_rapporter = aktiviteter_fragment(
+        aktivitet_ids(plan=plan),
+        "organisation_rapporter",
+        oversikt.organisation.pk,
+        render=lambda: list(
+            godkanda_rapporter_for_organisation(organisation=oversikt.organisation)
+            .filter(aktivitet__plan=plan)
+            .prefetch_related(None)
+        ),
     )
     return oversikt
+
+
+def aktivitet_ids(*, plan: Plan) -> list[int]:
+    """The ids of the plan's activities (plan data: kept under the plan-data version)."""
+    return plan_fragment("aktivitet_ids", plan.pk, render=lambda: list(plan.aktiviteter.values_list("pk", flat=True)))
+
+
+def aktuella_statusar(*, plan: Plan, aktivitet_ids) -> dict:
+    """These activities' current overall statuses (activity id → Aktivitetsstatus,
+    uppfoljning.selectors.rapportering.aktuell_status), kept until the follow-up of one of them
+    changes: an approval in an activity a page does not show leaves the page's entry."""
+    ids = set(aktivitet_ids)
+    return aktiviteter_fragment(
+        ids,
+        "aktuella_statusar",
+        plan.pk,
+        render=lambda: {pk: status for pk, status in aktuell_status(plan=plan).items() if pk in ids},
+    )
+
+
+def sokta_rapporter(*, plan: Plan, fraga: str) -> list:
+    """Approved reports that answer a question (uppfoljning.selectors.publicering.sok_rapporter), kept
+    per question until the follow-up of one of the plan's activities changes."""
+    if not fraga.strip():
+        return []
+    return aktiviteter_fragment(
+        aktivitet_ids(plan=plan),
+        "sokta_rapporter",
+        plan.pk,
+        fraga,
+        render=lambda: sok_rapporter(fraga=fraga, plan=plan),
+    )
 
 
 def _organisation_i_planen(slug: str, plan: Plan) -> Organisationsoversikt | None:

@@ -30,8 +30,7 @@ from samverkan.models import Samverkansaktivitet
 from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivitet_selector
 from uppfoljning.choices import Status
 from uppfoljning.models import Styrningsaktivitet
-from uppfoljning.selectors.publicering import publicerade_statusrapporter, sok_rapporter
-from uppfoljning.selectors.rapportering import aktuell_status
+from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
 def plan_i_fragan(view):
@@ -74,7 +73,7 @@ def start(request, plan=None):
             return render(request, "web/start.html", {"plan": None})
         raise
     startsida = selectors.startsida(plan=plan)
-    status = aktuell_status(plan=plan)
+    status = selectors.aktuella_statusar(plan=plan, aktivitet_ids=[a.pk for a in startsida.aktiviteter])
     for aktivitet in startsida.aktiviteter:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
     context = {
@@ -104,7 +103,7 @@ def malomrade_detail(request, slug, plan=None):
     sida = selectors.malomradessida(plan=plan, slug=slug)
     if sida is None:
         raise Http404
-    status = aktuell_status(plan=plan)
+    status = selectors.aktuella_statusar(plan=plan, aktivitet_ids=[aktivitet.pk for aktivitet, _ in sida.rader])
     for aktivitet, _placeringar in sida.rader:
         aktivitet.aktuell_status = status.get(aktivitet.pk)
     return render(
@@ -124,7 +123,9 @@ def strategi_detail(request, slug, plan=None):
     sida = selectors.strategisida(plan=plan, slug=slug)
     if sida is None:
         raise Http404
-    status = aktuell_status(plan=plan)
+    status = selectors.aktuella_statusar(
+        plan=plan, aktivitet_ids=[placering.samverkansaktivitet_id for placering in sida.placeringar]
+    )
     for placering in sida.placeringar:
         placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
     return render(
@@ -181,7 +182,7 @@ def search(request, plan=None):
     resultat = (
         plan_fragment("sok", plan.pk, fraga, render=lambda: sok(fraga=fraga, plan=plan)) if fraga.strip() else None
     )
-    rapporter = sok_rapporter(fraga=fraga, plan=plan) if fraga.strip() else []
+    rapporter = selectors.sokta_rapporter(plan=plan, fraga=fraga)
     return render(request, "web/sok.html", {"plan": plan, "fraga": fraga, "resultat": resultat, "rapporter": rapporter})
 
 
