@@ -11,6 +11,8 @@
                                                         the plan-data version (jamlik/ops/fragments.py)
 {% aktivitetsfragment "namn" aktivitet %}…{% endaktivitetsfragment %} → a part showing plan data and
                                                         that activity's follow-up (the same module)
+{% uppfoljningsfragment "namn" aktivitet_ids %}…{% enduppfoljningsfragment %} → the same for the
+                                                        follow-up of several activities
 {% ramfragment "namn" [anonym] %}…{% endramfragment %}  → a part of every page's frame, kept per plan,
                                                         page kind and language (not per address)
 """
@@ -26,7 +28,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from jamlik.ops.fragments import aktivitet_fragment, plan_fragment
+from jamlik.ops.fragments import aktivitet_fragment, aktiviteter_fragment, plan_fragment
 from jamlik.web import navigation
 from plan.models import plan_reverse
 from uppfoljning.choices import Rapporttillstand, Status, Utvarderingstillstand
@@ -165,9 +167,28 @@ def aktivitetsfragment(parser, token):
     )
 
 
+@register.tag
+def uppfoljningsfragment(parser, token):
+    """{% uppfoljningsfragment "name" aktivitet_ids [vary …] %} … {% enduppfoljningsfragment %}: what
+    is inside shows plan data and the follow-up of these activities (ids), nothing that depends on
+    who is asking: kept until the follow-up of one of them changes."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("uppfoljningsfragment needs a name and activity ids")
+    nodelist = parser.parse(("enduppfoljningsfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist,
+        parser.compile_filter(bits[1]),
+        [parser.compile_filter(b) for b in bits[3:]],
+        aktiviteter=parser.compile_filter(bits[2]),
+    )
+
+
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary, aktivitet):
-        self.nodelist, self.name, self.vary, self.aktivitet = nodelist, name, vary, aktivitet
+    def __init__(self, nodelist, name, vary, aktivitet=None, aktiviteter=None):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+        self.aktivitet, self.aktiviteter = aktivitet, aktiviteter
 
     def render(self, context):
         # The address with its query string always varies the part (plan, filters); a hit renders
@@ -179,9 +200,11 @@ class FragmentNode(template.Node):
         def render():
             return self.nodelist.render(context)
 
-        if self.aktivitet is None:
-            return plan_fragment(name, *vary, render=render)
-        return aktivitet_fragment(self.aktivitet.resolve(context).pk, name, *vary, render=render)
+        if self.aktiviteter is not None:
+            return aktiviteter_fragment(self.aktiviteter.resolve(context), name, *vary, render=render)
+        if self.aktivitet is not None:
+            return aktivitet_fragment(self.aktivitet.resolve(context).pk, name, *vary, render=render)
+        return plan_fragment(name, *vary, render=render)
 
 
 @register.tag

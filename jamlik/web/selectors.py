@@ -23,7 +23,7 @@ from uppfoljning.selectors.publicering import (
     publicerade_statusrapporter,
     sok_rapporter,
 )
-from uppfoljning.selectors.rapportering import aktuell_status, godkanda_rapporter_for_organisation
+from uppfoljning.selectors.rapportering import godkanda_rapporter_for_organisation
 
 
 @dataclass
@@ -62,16 +62,15 @@ def aktivitet_ids(*, plan: Plan) -> list[int]:
     return plan_fragment("aktivitet_ids", plan.pk, render=lambda: list(plan.aktiviteter.values_list("pk", flat=True)))
 
 
-def aktuella_statusar(*, plan: Plan, aktivitet_ids) -> dict:
-    """These activities' current overall statuses (activity id → Aktivitetsstatus,
-    uppfoljning.selectors.rapportering.aktuell_status), kept until the follow-up of one of them
-    changes: an approval in an activity a page does not show leaves the page's entry."""
-    ids = set(aktivitet_ids)
-    return aktiviteter_fragment(
-        ids,
-        "aktuella_statusar",
+def namn(model, *, plan: Plan, slug: str) -> str | None:
+    """The name of the plan's målområde or strategy with this slug (a page's title), kept under the
+    plan-data version; None when the plan has none (a 404)."""
+    return plan_fragment(
+        "namn",
+        model.__name__,
         plan.pk,
-        render=lambda: {pk: status for pk, status in aktuell_status(plan=plan).items() if pk in ids},
+        slug,
+        render=lambda: model.objects.filter(plan=plan, slug=slug).values_list("namn", flat=True).first(),
     )
 
 

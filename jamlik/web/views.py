@@ -17,7 +17,7 @@ from jamlik.exports import csv_response, xlsx_response
 from jamlik.ops.fragments import lazy_context, plan_fragment
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
-from plan.models import Plan
+from plan.models import Malomrade, Plan, Strategi
 from plan.selectors import (
     plan_current,
     plan_for_page,
@@ -31,6 +31,7 @@ from samverkan.selectors import samverkansaktivitet_detail as samverkansaktivite
 from uppfoljning.choices import Status
 from uppfoljning.models import Styrningsaktivitet
 from uppfoljning.selectors.publicering import publicerade_statusrapporter
+from uppfoljning.selectors.rapportering import aktuell_status
 
 
 def plan_i_fragan(view):
@@ -72,17 +73,27 @@ def start(request, plan=None):
         if plan is None:  # a fresh install: say how to load one
             return render(request, "web/start.html", {"plan": None})
         raise
-    startsida = selectors.startsida(plan=plan)
-    status = selectors.aktuella_statusar(plan=plan, aktivitet_ids=[a.pk for a in startsida.aktiviteter])
-    for aktivitet in startsida.aktiviteter:
-        aktivitet.aktuell_status = status.get(aktivitet.pk)
+    # Both parts are kept (the plan's under the plan-data version, the status parts under the
+    # activities' follow-up versions): what they show is read only when one of them is rendered.
+    startsida = functools.cache(lambda: selectors.startsida(plan=plan))
+
+    def lage() -> dict:
+        status = aktuell_status(plan=plan)
+        aktiviteter = startsida().aktiviteter
+        for aktivitet in aktiviteter:
+            aktivitet.aktuell_status = status.get(aktivitet.pk)
+        return {
+            "statusoversikt": selectors.statusoversikt(startsida=startsida(), status=status),
+            "samverkansaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
+            "styrningsaktiviteter": [a for a in aktiviteter if a.typ == AktivitetTyp.STYRNING],
+        }
+
     context = {
         "plan": plan,
-        "malomraden": startsida.malomraden,
-        "statusoversikt": selectors.statusoversikt(startsida=startsida, status=status),
+        "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
         "statusar": list(Status),
-        "samverkansaktiviteter": [a for a in startsida.aktiviteter if a.typ == AktivitetTyp.SAMVERKAN],
-        "styrningsaktiviteter": [a for a in startsida.aktiviteter if a.typ == AktivitetTyp.STYRNING],
+        **lazy_context(lambda: {"malomraden": startsida().malomraden}, "malomraden"),
+        **lazy_context(lage, "statusoversikt", "samverkansaktiviteter", "styrningsaktiviteter"),
     }
     return render(request, "web/start.html", context)
 
@@ -100,43 +111,63 @@ def plan_detail(request, plan=None):
 
 def malomrade_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    sida = selectors.malomradessida(plan=plan, slug=slug)
-    if sida is None:
+    namn = selectors.namn(Malomrade, plan=plan, slug=slug)
+    if namn is None:
         raise Http404
-    status = selectors.aktuella_statusar(plan=plan, aktivitet_ids=[aktivitet.pk for aktivitet, _ in sida.rader])
-    for aktivitet, _placeringar in sida.rader:
-        aktivitet.aktuell_status = status.get(aktivitet.pk)
+
+    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
+        sida = selectors.malomradessida(plan=plan, slug=slug)
+        if sida is None:  # removed since its name was read
+            raise Http404
+        status = aktuell_status(plan=plan)
+        for aktivitet, _placeringar in sida.rader:
+            aktivitet.aktuell_status = status.get(aktivitet.pk)
+        return {
+            "malomrade": sida.malomrade,
+            "rader": sida.rader,
+            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=sida.malomrade),
+        }
+
     return render(
         request,
         "web/malomrade_detail.html",
         {
             "plan": plan,
-            "malomrade": sida.malomrade,
-            "rader": sida.rader,
-            "indikatorer": indikatorer_kopplade(plan=plan, malomrade=sida.malomrade),
+            "namn": namn,
+            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
+            **lazy_context(innehall, "malomrade", "rader", "indikatorer"),
         },
     )
 
 
 def strategi_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    sida = selectors.strategisida(plan=plan, slug=slug)
-    if sida is None:
+    namn = selectors.namn(Strategi, plan=plan, slug=slug)
+    if namn is None:
         raise Http404
-    status = selectors.aktuella_statusar(
-        plan=plan, aktivitet_ids=[placering.samverkansaktivitet_id for placering in sida.placeringar]
-    )
-    for placering in sida.placeringar:
-        placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
+
+    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
+        sida = selectors.strategisida(plan=plan, slug=slug)
+        if sida is None:  # removed since its name was read
+            raise Http404
+        status = aktuell_status(plan=plan)
+        for placering in sida.placeringar:
+            placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
+        return {
+            "strategi": sida.strategi,
+            "placeringar": sida.placeringar,
+            "insatser": sida.insatser,
+            "indikatorer": indikatorer_kopplade(plan=plan, strategi=sida.strategi),
+        }
+
     return render(
         request,
         "web/strategi_detail.html",
         {
             "plan": plan,
-            "strategi": sida.strategi,
-            "placeringar": sida.placeringar,
-            "insatser": sida.insatser,
-            "indikatorer": indikatorer_kopplade(plan=plan, strategi=sida.strategi),
+            "namn": namn,
+            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
+            **lazy_context(innehall, "strategi", "placeringar", "insatser", "indikatorer"),
         },
     )
 
