@@ -95,6 +95,15 @@ def aktiviteter_with_roller(*, plan: Plan, typ: str | None = None) -> QuerySet[A
     return queryset.order_by("typ", "ordning").prefetch_related(roller_prefetch())
 
 
+def aktivitet_ids(*, plan: Plan | None) -> list[int]:
+    """The ids of the plan's activities, or of every plan's (plan data: kept under the plan-data
+    version) — the follow-up versions a part showing their follow-up is kept under."""
+    queryset = Aktivitet.objects.all() if plan is None else Aktivitet.objects.filter(plan=plan)
+    return plan_fragment(
+        "aktivitet_ids", getattr(plan, "pk", ""), render=lambda: list(queryset.values_list("pk", flat=True))
+    )
+
+
 def roller_grouped(aktivitet: Aktivitet) -> dict[str, list]:
     """The activity's prefetched roles: role → organisations; central actors also by type."""
     grupper: dict[str, list] = {roll.value: [] for roll in Roll}

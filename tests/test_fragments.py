@@ -73,6 +73,9 @@ PAGES = [
     "/api/v1/samverkansaktiviteter/",
     "/api/v1/styrningsaktiviteter/",
     "/api/v1/matris/?samverkansaktivitet=familjecentrerat-arbetssatt",
+    "/api/v1/statusrapporter/?period=2021",
+    "/api/v1/processutvarderingar/",
+    "/api/v1/uppfoljningsperioder/",
 ]
 
 
@@ -484,3 +487,24 @@ def test_the_frame_is_kept_per_page_kind_plan_and_language_and_never_shows_a_sig
     assert "2023–2026 (exempel)" in ny and 'href="/matris/"' in ny
     gammal = huvud(f"/planer/{plan.slug}/om-planen/")
     assert "2019–2022" in gammal and f'href="/planer/{plan.slug}/matris/"' in gammal
+
+
+def test_follow_up_api_lists_are_kept_for_the_public_and_current_after_an_approval(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    url = "/api/v1/statusrapporter/?period=2021&limit=500"
+    rapport = Statusrapport.objects.filter(tillstand=Rapporttillstand.INSKICKAD).first()
+    client.get(url)
+    first, content = _queries(client, url)
+    assert first == 0 and rapport.pk not in {r["id"] for r in client.get(url).json()["results"]}
+
+    # A signed-in reader sees their own organisation's drafts: read afresh, never kept for the public.
+    client.force_login(demo["tjansteperson"])
+    egna = client.get(url).json()["results"]
+    assert any(r["tillstand"] == Rapporttillstand.UTKAST for r in egna)
+    client.logout()
+    assert _queries(client, url)[1] == content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
+    assert rapport.pk in {r["id"] for r in client.get(url).json()["results"]}

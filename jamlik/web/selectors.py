@@ -11,7 +11,7 @@ from jamlik.ops.fragments import aktiviteter_fragment, plan_fragment
 from jamlik.web.diagram import INGEN, diagram
 from plan.choices import DokumentKategori, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Malomrade, Organisation, Plan, Strategi, plan_reverse
-from plan.selectors import malomraden_with_strategier
+from plan.selectors import aktivitet_ids, malomraden_with_strategier
 from samverkan.models import Matrisplacering
 from samverkan.selectors import insatser_for_strategi, placeringar_for_malomrade, placeringar_for_strategi
 from uppfoljning.choices import Status
@@ -55,11 +55,6 @@ def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | Non
         ),
     )
     return oversikt
-
-
-def aktivitet_ids(*, plan: Plan) -> list[int]:
-    """The ids of the plan's activities (plan data: kept under the plan-data version)."""
-    return plan_fragment("aktivitet_ids", plan.pk, render=lambda: list(plan.aktiviteter.values_list("pk", flat=True)))
 
 
 def namn(model, *, plan: Plan, slug: str) -> str | None:

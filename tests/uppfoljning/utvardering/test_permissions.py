@@ -68,7 +68,7 @@ def test_unfinished_job_has_no_files(client, planagare, demo):
 
 def test_public_sees_only_final_evaluations(client, demo, tjansteperson, planagare):
     slutliga = ["familjecentrerat-arbetssatt", "skolan-som-gemensam-arena", "hallbara-livsmiljoer"]
-    assert [u["aktivitet"] for u in api().get("/api/v1/processutvarderingar/").data["results"]] == slutliga
+    assert [u["aktivitet"] for u in api().get("/api/v1/processutvarderingar/").json()["results"]] == slutliga
     assert [u["aktivitet"] for u in api(tjansteperson).get("/api/v1/processutvarderingar/").data["results"]] == slutliga
     assert len(api(planagare).get("/api/v1/processutvarderingar/").data["results"]) == 5
     utkast = Processutvardering.objects.get(aktivitet__slug="integrera-jamlikhet")

@@ -11,8 +11,10 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from jamlik.api.viewsets import FollowUpListMixin
 from jamlik.rules import require
 from plan.api.scoping import plan_from_slug
+from plan.selectors import aktivitet_ids
 from uppfoljning.api.serializers.rapportering import (
     AteroppnaSerializer,
     GodkannSerializer,
@@ -37,6 +39,7 @@ KONFLIKT = {409: OpenApiResponse(KonfliktSerializer, description=gettext_lazy("N
 
 
 class UppfoljningsperiodViewSet(
+    FollowUpListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -49,6 +52,9 @@ class UppfoljningsperiodViewSet(
     filterset_class = UppfoljningsperiodFilterSet
     filter_backends = [DjangoFilterBackend]
     http_method_names = ["get", "post", "put", "head", "options"]
+
+    def aktivitet_ids(self) -> list[int]:
+        return []  # periods belong to no one activity: the follow-up version of such rows keeps them
 
     def get_queryset(self):
         return selectors.perioder()
@@ -89,7 +95,11 @@ class UppfoljningsperiodViewSet(
     ),
 )
 class StatusrapportViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    FollowUpListMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Status reports (activity × organisation × period) and their workflow."""
 
@@ -97,6 +107,9 @@ class StatusrapportViewSet(
     filterset_class = StatusrapportFilterSet
     filter_backends = [DjangoFilterBackend]
     http_method_names = ["get", "post", "put", "head", "options"]
+
+    def aktivitet_ids(self) -> list[int]:
+        return aktivitet_ids(plan=None)
 
     def get_queryset(self):
         return selectors.statusrapporter_for_user(self.request.user).prefetch_related("strategier", "bilagor")
