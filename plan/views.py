@@ -1,11 +1,14 @@
 """Public lists of the plan: organisations and activities (with CSV and XLSX downloads)."""
 
+import functools
+
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from jamlik.exports import csv_response, xlsx_response
+from jamlik.ops.fragments import plan_fragment
 from plan.choices import LEDANDE_ROLLER
 from plan.filters import AktivitetFilterSet, OrganisationFilterSet
 from plan.selectors import aktiviteter_with_roller, organisationer_list, plan_for_page
@@ -13,8 +16,9 @@ from plan.selectors import aktiviteter_with_roller, organisationer_list, plan_fo
 
 def organisation_list(request, plan=None):
     plan = plan_for_page(plan)
-    filterset = OrganisationFilterSet(request.GET, queryset=organisationer_list(plan=plan))
-    valid = filterset.is_valid()
+    filterset, valid = _kept_filter(
+        request, plan, lambda: OrganisationFilterSet(request.GET, queryset=organisationer_list(plan=plan))
+    )
     # Read only when the page's plan-data fragment is rendered, not when it comes from the cache.
     organisationer = SimpleLazyObject(lambda: list(filterset.qs) if valid else [])
     return render(
@@ -23,6 +27,20 @@ def organisation_list(request, plan=None):
         {"plan": plan, "filterset": filterset, "organisationer": organisationer},
         status=200 if valid else 400,
     )
+
+
+def _kept_filter(request, plan, make):
+    """The page's FilterSet (built and validated only when used) and whether the filter is valid:
+    plan data, kept per address under the plan-data version, so a page whose list comes from the
+    cache builds no form and asks nothing to validate its choices."""
+    filterset = functools.cache(lambda: _validated(make()))
+    valid = plan_fragment("filter", plan.pk, request.get_full_path(), render=lambda: filterset().is_valid())
+    return SimpleLazyObject(filterset), valid
+
+
+def _validated(filterset):
+    filterset.is_valid()
+    return filterset
 
 
 def _aktiviteter(request, plan):
@@ -34,7 +52,12 @@ def _aktiviteter(request, plan):
 
 def aktivitet_list(request, plan=None):
     plan = plan_for_page(plan)
-    filterset, aktiviteter, valid = _aktiviteter(request, plan)
+    filterset, valid = _kept_filter(
+        request,
+        plan,
+        lambda: AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan),
+    )
+    aktiviteter = SimpleLazyObject(lambda: list(filterset.qs) if valid else [])
     return render(
         request,
         "plan/aktivitet_list.html",

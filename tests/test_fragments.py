@@ -76,6 +76,7 @@ PAGES = [
     "/api/v1/statusrapporter/?period=2021",
     "/api/v1/processutvarderingar/",
     "/api/v1/uppfoljningsperioder/",
+    "/uppfoljning/processutvarderingar/",
 ]
 
 
@@ -395,10 +396,13 @@ def test_every_kind_of_follow_up_an_activity_page_shows_is_current(
     utvardering = Processutvardering.objects.exclude(tillstand=Utvarderingstillstand.SLUTLIG).first()
     url = utvardering.aktivitet.get_absolute_url()
     antal = page(url).count("(slutlig)")
+    lista = "/uppfoljning/processutvarderingar/"  # the public list of final evaluations, kept too
+    assert utvardering.get_absolute_url() not in page(lista)
     utvardering.tillstand = Utvarderingstillstand.SLUTLIG
     with django_capture_on_commit_callbacks(execute=True):
         utvardering.save()
     assert page(url).count("(slutlig)") == antal + 1
+    assert utvardering.get_absolute_url() in page(lista)
 
 
 def test_activity_bumps_after_commit_are_one_per_activity_and_survive_a_rollback(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.rules import may, require
+from plan.selectors import aktivitet_ids
 from uppfoljning.choices import Utvarderingshandling, Utvarderingstillstand
 from uppfoljning.forms.rapportering import add_service_error
 from uppfoljning.forms.utvardering import DelForm, ProcessutvarderingForm, SkapaForm
@@ -32,7 +33,8 @@ def processutvardering_list(request):
         request,
         "uppfoljning/utvardering/list.html",
         {
-            "utvarderingar": processutvarderingar_for_user(user=request.user),
+            "utvarderingar": processutvarderingar_for_user(user=request.user),  # lazy: read when shown
+            "aktivitet_ids": aktivitet_ids(plan=None),
             "kan_skapa": may(request.user, "uppfoljning.add_processutvardering"),
             "uppfoljningar": PlaneradUppfoljning.objects.order_by("ar"),
         },
