@@ -449,7 +449,7 @@ def test_a_plan_bump_in_another_process_reaches_this_ones_memory(fragments, plan
     assert plan_fragment("annan-process", render=render) == "rendered 2"
 
 
-def test_the_frame_is_kept_per_page_kind_plan_and_language_and_never_shows_a_signed_in_menu(
+def test_the_frame_is_kept_per_page_kind_plan_and_language_and_each_menu_is_its_own(
     fragments, client, plan, demo, tmp_path, django_capture_on_commit_callbacks
 ):
     from tests.plan.test_planer import NY, efterfoljare, skriv
@@ -469,6 +469,11 @@ def test_the_frame_is_kept_per_page_kind_plan_and_language_and_never_shows_a_sig
     client.force_login(demo["tjansteperson"])
     inloggad = huvud("/om-planen/")
     assert "Mina rapporter" in inloggad and "Logga ut" in inloggad and "Logga in" not in inloggad
+    namn = demo["tjansteperson"].get_full_name() or demo["tjansteperson"].get_username()
+    assert ">Planägare<" not in inloggad and namn in inloggad.split("Logga ut")[1]
+    client.force_login(demo["stadsledningskontoret"])  # the same page kind: the planägare's own menu
+    planagare = huvud("/om-planen/")
+    assert ">Planägare<" in planagare and namn not in planagare
     client.logout()
     anonym = huvud("/om-planen/")
     assert "Logga in" in anonym and "Mina rapporter" not in anonym and "Logga ut" not in anonym

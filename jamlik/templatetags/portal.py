@@ -13,7 +13,7 @@
                                                         that activity's follow-up (the same module)
 {% uppfoljningsfragment "namn" aktivitet_ids %}…{% enduppfoljningsfragment %} → the same for the
                                                         follow-up of several activities
-{% ramfragment "namn" [anonym] %}…{% endramfragment %}  → a part of every page's frame, kept per plan,
+{% ramfragment "namn" [inloggad …] %}…{% endramfragment %} → a part of every page's frame, kept per plan,
                                                         page kind and language (not per address)
 """
 
@@ -209,35 +209,40 @@ class FragmentNode(template.Node):
 
 @register.tag
 def ramfragment(parser, token):
-    """{% ramfragment "name" [anonym] %} … {% endramfragment %}: a part of the frame every page shares
-    (head, menu, breadcrumbs, plan chooser, footer) that shows only plan data and depends on nothing
-    but the page's plan, its kind (the view's URL name, with the plan of a /planer/<plan>/ address)
-    and the language — not on the address or its query string, so a handful of entries serve every
-    page. With `anonym` it is kept only for visitors who are not signed in (the signed-in menu is
-    their own) and rendered for everyone else. Without a request (the 500 page) it is rendered."""
+    """{% ramfragment "name" [inloggad vary …] %} … {% endramfragment %}: a part of the frame every page
+    shares (head, menu, breadcrumbs, plan chooser, footer) that shows only plan data and depends on
+    nothing but the page's plan, its kind (the view's URL name, with the plan of a /planer/<plan>/
+    address), the language and whether someone is signed in — not on the address or its query
+    string, so a handful of entries serve every page. After `inloggad` come what a signed-in
+    visitor's part depends on besides (their permissions, their unread count), read only for them:
+    nothing of who they are is kept, only those values. Without a request (the 500 page) it is
+    rendered."""
     bits = token.split_contents()
-    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "anonym"):
-        raise template.TemplateSyntaxError('ramfragment takes a name and optionally "anonym"')
+    if len(bits) < 2 or (len(bits) > 2 and bits[2] != "inloggad"):
+        raise template.TemplateSyntaxError('ramfragment takes a name, then optionally "inloggad" and what varies')
     nodelist = parser.parse(("endramfragment",))
     parser.delete_first_token()
-    return RamFragmentNode(nodelist, parser.compile_filter(bits[1]), anonym=len(bits) == 3)
+    return RamFragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[3:]])
 
 
 class RamFragmentNode(template.Node):
-    def __init__(self, nodelist, name, anonym: bool):
-        self.nodelist, self.name, self.anonym = nodelist, name, anonym
+    def __init__(self, nodelist, name, inloggad: list):
+        self.nodelist, self.name, self.inloggad = nodelist, name, inloggad
 
     def render(self, context):
         request = context.get("request")
         user = getattr(request, "user", None)
-        if request is None or (self.anonym and (user is None or user.is_authenticated)):
+        if request is None or user is None:
             return self.nodelist.render(context)
         match = getattr(request, "resolver_match", None)
         plan = context.get("plan")
+        signed_in = [str(v.resolve(context)) for v in self.inloggad] if user.is_authenticated else []
         return plan_fragment(
             "ram:" + self.name.resolve(context),
             getattr(plan, "pk", ""),
             navigation.view_name(request),
             match.kwargs.get("plan", "") if match else "",
+            user.is_authenticated,
+            *signed_in,
             render=lambda: self.nodelist.render(context),
         )

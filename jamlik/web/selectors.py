@@ -38,34 +38,30 @@ class Organisationsoversikt:
 def organisation_detail(*, slug: str, plan: Plan) -> Organisationsoversikt | None:
     """Everything one organisation coordinates, is responsible for, takes part in or pilots in the
     plan, the other plans it has roles in, its initiatives (plan data: kept under the plan-data
-    version) and its approved reports (read each time: one query)."""
+    version) and its approved reports (one query; the page keeps what it shows of them, see
+    web/organisation_detail.html)."""
     oversikt = plan_fragment("organisation_detail", plan.pk, slug, render=lambda: _organisation_i_planen(slug, plan))
     if oversikt is None:
         return None
-    # The page lists each report's activity, period and status: no strategies or attachments. Kept
-    # until the follow-up of one of the plan's activities changes (a report may be for any of them).
-    oversikt.godkanda_rapporter = aktiviteter_fragment(
-        aktivitet_ids(plan=plan),
-        "organisation_rapporter",
-        oversikt.organisation.pk,
-        render=lambda: list(
-            godkanda_rapporter_for_organisation(organisation=oversikt.organisation)
-            .filter(aktivitet__plan=plan)
-            .prefetch_related(None)
-        ),
+    # The page lists each report's activity, period and status: no strategies or attachments.
+    oversikt.godkanda_rapporter = list(
+        godkanda_rapporter_for_organisation(organisation=oversikt.organisation)
+        .filter(aktivitet__plan=plan)
+        .prefetch_related(None)
     )
     return oversikt
 
 
 def namn(model, *, plan: Plan, slug: str) -> str | None:
-    """The name of the plan's målområde or strategy with this slug (a page's title), kept under the
-    plan-data version; None when the plan has none (a 404)."""
+    """The name of the plan's målområde or strategy, or of an organisation of its municipality, with
+    this slug (a page's title), kept under the plan-data version; None when there is none (a 404)."""
+    villkor = {"kommun_id": plan.program.kommun_id} if model is Organisation else {"plan": plan}
     return plan_fragment(
         "namn",
         model.__name__,
         plan.pk,
         slug,
-        render=lambda: model.objects.filter(plan=plan, slug=slug).values_list("namn", flat=True).first(),
+        render=lambda: model.objects.filter(slug=slug, **villkor).values_list("namn", flat=True).first(),
     )
 
 

@@ -17,7 +17,7 @@ from jamlik.exports import csv_response, xlsx_response
 from jamlik.ops.fragments import lazy_context, plan_fragment
 from jamlik.web import selectors
 from plan.choices import AktivitetTyp, Roll
-from plan.models import Malomrade, Plan, Strategi
+from plan.models import Malomrade, Organisation, Plan, Strategi
 from plan.selectors import (
     plan_current,
     plan_for_page,
@@ -195,14 +195,26 @@ ROLLRUBRIKER = [
 
 def organisation_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    oversikt = selectors.organisation_detail(slug=slug, plan=plan)
-    if oversikt is None:
+    namn = selectors.namn(Organisation, plan=plan, slug=slug)
+    if namn is None:
         raise Http404
-    roller = [(str(rubrik), oversikt.roller[roll]) for roll, rubrik in ROLLRUBRIKER if oversikt.roller[roll]]
+
+    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
+        oversikt = selectors.organisation_detail(slug=slug, plan=plan)
+        if oversikt is None:  # removed since its name was read
+            raise Http404
+        roller = [(str(rubrik), oversikt.roller[roll]) for roll, rubrik in ROLLRUBRIKER if oversikt.roller[roll]]
+        return {"organisation": oversikt.organisation, "oversikt": oversikt, "roller": roller}
+
     return render(
         request,
         "web/organisation_detail.html",
-        {"plan": plan, "organisation": oversikt.organisation, "oversikt": oversikt, "roller": roller},
+        {
+            "plan": plan,
+            "namn": namn,
+            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
+            **lazy_context(innehall, "organisation", "oversikt", "roller"),
+        },
     )
 
 
