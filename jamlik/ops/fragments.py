@@ -12,9 +12,9 @@ approved activity's part and leaves the others.
 
 The rule for a plan fragment: it shows no follow-up data (reports, statuses, evaluations, periods,
 compiled reports, indicator values) and nothing that depends on who is asking; what else it depends on
-(the plan, the address with its query string) goes into `vary`. The language and the release are always
-part of the key. One cache round trip reads the version and the entry together; with the cache unreachable the
-part is rendered (no error)."""
+(the plan, the address with its query string) goes into `vary`. The language and the release (with
+the static files' manifest: the frame links them) are always part of the key. One cache round trip
+reads the version and the entry together; with the cache unreachable the part is rendered (no error)."""
 
 import functools
 import hashlib
@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from jamlik.ops.public_cache import LocalEntries
+from jamlik.ops.public_cache import LocalEntries, release
 from jamlik.ops.published import (
     FOLLOW_UP_VERSION_KEY,
     PLAN_VERSION_KEY,
@@ -71,7 +71,7 @@ def aktiviteter_fragment(aktivitet_ids, name: str, *vary, render: Callable[[], o
 def _fragment(name: str, vary: tuple, version_keys: tuple[str, ...], render: Callable[[], object]):
     if not settings.PLAN_FRAGMENT_CACHE:
         return render()
-    material = "\x1f".join([name, get_language() or "", settings.RELEASE, *(str(v) for v in vary)])
+    material = "\x1f".join([name, get_language() or "", release(), *(str(v) for v in vary)])
     key = f"fragment:{hashlib.sha256(material.encode()).hexdigest()[:40]}"  # no raw input in keys
     if version_keys == (PLAN_VERSION_KEY,) and (followed := plan_data_version_followed()) is not None:
         return _plan_fragment_followed(key, (followed,), render)

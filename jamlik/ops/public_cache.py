@@ -187,13 +187,13 @@ def _material(request) -> str:
             meta.get("HTTP_ACCEPT", ""),
             meta.get("HTTP_HX_REQUEST", ""),
             timezone.localdate().isoformat(),
-            _release(),
+            release(),
         )
     )
 
 
 @once
-def _release() -> str:
+def release() -> str:
     """What a deployment changes: the RELEASE setting and the static files' manifest (their
     fingerprinted names are in every page)."""
     return f"{settings.RELEASE}:{getattr(staticfiles_storage, 'manifest_hash', '')}"
