@@ -517,3 +517,48 @@ def test_follow_up_api_lists_are_kept_for_the_public_and_current_after_an_approv
     with django_capture_on_commit_callbacks(execute=True):
         statusrapport_approve(user=_samordnare_for(rapport.aktivitet), rapport_id=rapport.pk, version=rapport.version)
     assert rapport.pk in {r["id"] for r in client.get(url).json()["results"]}
+
+
+def test_report_rows_are_kept_by_their_own_state_and_each_user_sees_their_own_links(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    from uppfoljning.services.rapportering import statusrapport_submit
+
+    tjansteperson = demo["tjansteperson"]
+    rapport = Statusrapport.objects.filter(
+        tillstand=Rapporttillstand.UTKAST, organisation__medlemskap__anvandare=tjansteperson
+    ).first()
+    lank = f'href="/rapportering/statusrapporter/{rapport.pk}/"'
+
+    def rad(url: str) -> str:
+        html = client.get(url).content.decode()
+        return next(r for r in html.split("<tr") if lank in r)
+
+    client.force_login(tjansteperson)
+    url = f"/rapportering/statusrapporter/?period={rapport.period.slug}"
+    assert "Utkast" in rad(url) and rad(url) == rad(url)
+    mina = client.get("/rapportering/").content.decode()
+    assert lank in mina.split('id="utkast"')[1].split("</section>")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_submit(user=tjansteperson, rapport_id=rapport.pk, version=rapport.version)
+    assert "Inskickad" in rad(url) and "Utkast" not in rad(url)  # the row's own state changed
+    mina = client.get("/rapportering/").content.decode()
+    assert lank not in mina.split('id="utkast"')[1].split("</section>")[0]
+
+    # Completeness: the same rows for the samordnare and the planägare (who reports for
+    # Kommunstyrelsen), each with the "Samlad status" links of the activities they lead.
+    import re
+
+    from uppfoljning.selectors.rapportering import ledda_aktivitet_ids
+
+    adress = f"/rapportering/kompletthet/?plan={rapport.period.plan.slug}&period={rapport.period.slug}"
+    lankar = {}
+    for namn in ("samordnare", "stadsledningskontoret", "samordnare"):
+        client.force_login(demo[namn])
+        html = client.get(adress).content.decode()
+        ledda = ledda_aktivitet_ids(demo[namn]).values_list("aktivitet__slug", flat=True)
+        lankar[namn] = {
+            href.rstrip("/").rsplit("/", 1)[1] for href in re.findall(r'href="([^"]+)">Samlad status<span', html)
+        }
+        assert lankar[namn] and lankar[namn] <= set(ledda), namn
+    assert lankar["samordnare"] != lankar["stadsledningskontoret"]

@@ -13,6 +13,8 @@
                                                         that activity's follow-up (the same module)
 {% uppfoljningsfragment "namn" aktivitet_ids %}…{% enduppfoljningsfragment %} → the same for the
                                                         follow-up of several activities
+{% raderfragment "namn" rader %}…{% endraderfragment %} → table rows of reports, kept by each row's own
+                                                        state (pk, version, uppdaterad)
 {% ramfragment "namn" [inloggad …] %}…{% endramfragment %} → a part of every page's frame, kept per plan,
                                                         page kind and language (not per address)
 """
@@ -245,4 +247,44 @@ class RamFragmentNode(template.Node):
             user.is_authenticated,
             *signed_in,
             render=lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def raderfragment(parser, token):
+    """{% raderfragment "name" rows [vary …] %} … {% endraderfragment %}: rows of follow-up records,
+    kept by each row's own state and by the plan data and follow-up rows of no one activity (periods)
+    shown beside them, whoever asks and whatever the address. A report row is known by `pk`,
+    `version` and `uppdaterad` (every save changes them); a row that is a dict by each value (a
+    model instance by its pk: plan data, under the plan-data version). Nothing inside may depend on
+    who is asking beyond what `vary` names (which rows someone may see is decided before)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("raderfragment needs a name and the rows")
+    nodelist = parser.parse(("endraderfragment",))
+    parser.delete_first_token()
+    return RaderFragmentNode(
+        nodelist,
+        parser.compile_filter(bits[1]),
+        parser.compile_filter(bits[2]),
+        [parser.compile_filter(b) for b in bits[3:]],
+    )
+
+
+def radidentitet(rad) -> tuple:
+    if isinstance(rad, dict):
+        return tuple((k, getattr(v, "pk", v)) for k, v in rad.items())
+    return (rad.pk, rad.version, rad.uppdaterad.isoformat())
+
+
+class RaderFragmentNode(template.Node):
+    def __init__(self, nodelist, name, rows, vary):
+        self.nodelist, self.name, self.rows, self.vary = nodelist, name, rows, vary
+
+    def render(self, context):
+        identity = tuple(radidentitet(rad) for rad in self.rows.resolve(context))
+        vary = [v.resolve(context) for v in self.vary]
+        vary = [tuple(sorted(v)) if isinstance(v, set | frozenset) else v for v in vary]
+        return aktiviteter_fragment(
+            (), "rader:" + self.name.resolve(context), identity, *vary, render=lambda: self.nodelist.render(context)
         )

@@ -208,6 +208,8 @@ _LISTAD = (
     "tillstand",
     "exempel",
     "returkommentar",
+    "version",
+    "uppdaterad",
     "period_id",
     "aktivitet_id",
     "organisation_id",

@@ -46,6 +46,7 @@ LISTANS_FALT = (
     "status",
     "tillstand",
     "exempel",
+    "version",
     "uppdaterad",
     "period__namn",
     "period__sista_dag",
