@@ -138,35 +138,33 @@ def sort_header(context, falt: str, rubrik: str, parameter: str = "ordning") -> 
     return {"rubrik": rubrik, "riktning": riktning, "url": "?" + query.urlencode()}
 
 
+def _fragment_tag(parser, token, *, needs: str = ""):
+    """Parses {% <tag> "name" [needs] [vary …] %} … {% end<tag> %}: the name, the argument the tag
+    needs after it (if any), the rest as vary, and what is inside."""
+    bits = token.split_contents()
+    fixed = 3 if needs else 2
+    if len(bits) < fixed:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name" + (f" and {needs}" if needs else ""))
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    argument = parser.compile_filter(bits[2]) if needs else None
+    return nodelist, parser.compile_filter(bits[1]), argument, [parser.compile_filter(b) for b in bits[fixed:]]
+
+
 @register.tag
 def planfragment(parser, token):
     """{% planfragment "name" [vary …] %} … {% endplanfragment %}: what is inside shows only plan
     data and nothing that depends on who is asking (see jamlik/ops/fragments.py)."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("planfragment needs a name")
-    nodelist = parser.parse(("endplanfragment",))
-    parser.delete_first_token()
-    return FragmentNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]], aktivitet=None
-    )
+    nodelist, name, _none, vary = _fragment_tag(parser, token)
+    return FragmentNode(nodelist, name, vary)
 
 
 @register.tag
 def aktivitetsfragment(parser, token):
     """{% aktivitetsfragment "name" aktivitet [vary …] %} … {% endaktivitetsfragment %}: what is inside
     shows plan data and the follow-up of that one activity, nothing that depends on who is asking."""
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError("aktivitetsfragment needs a name and an activity")
-    nodelist = parser.parse(("endaktivitetsfragment",))
-    parser.delete_first_token()
-    return FragmentNode(
-        nodelist,
-        parser.compile_filter(bits[1]),
-        [parser.compile_filter(b) for b in bits[3:]],
-        aktivitet=parser.compile_filter(bits[2]),
-    )
+    nodelist, name, aktivitet, vary = _fragment_tag(parser, token, needs="an activity")
+    return FragmentNode(nodelist, name, vary, aktivitet=aktivitet)
 
 
 @register.tag
@@ -174,17 +172,8 @@ def uppfoljningsfragment(parser, token):
     """{% uppfoljningsfragment "name" aktivitet_ids [vary …] %} … {% enduppfoljningsfragment %}: what
     is inside shows plan data and the follow-up of these activities (ids), nothing that depends on
     who is asking: kept until the follow-up of one of them changes."""
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError("uppfoljningsfragment needs a name and activity ids")
-    nodelist = parser.parse(("enduppfoljningsfragment",))
-    parser.delete_first_token()
-    return FragmentNode(
-        nodelist,
-        parser.compile_filter(bits[1]),
-        [parser.compile_filter(b) for b in bits[3:]],
-        aktiviteter=parser.compile_filter(bits[2]),
-    )
+    nodelist, name, aktivitet_ids, vary = _fragment_tag(parser, token, needs="activity ids")
+    return FragmentNode(nodelist, name, vary, aktiviteter=aktivitet_ids)
 
 
 class FragmentNode(template.Node):
@@ -258,17 +247,7 @@ def raderfragment(parser, token):
     `version` and `uppdaterad` (every save changes them); a row that is a dict by each value (a
     model instance by its pk: plan data, under the plan-data version). Nothing inside may depend on
     who is asking beyond what `vary` names (which rows someone may see is decided before)."""
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError("raderfragment needs a name and the rows")
-    nodelist = parser.parse(("endraderfragment",))
-    parser.delete_first_token()
-    return RaderFragmentNode(
-        nodelist,
-        parser.compile_filter(bits[1]),
-        parser.compile_filter(bits[2]),
-        [parser.compile_filter(b) for b in bits[3:]],
-    )
+    return RaderFragmentNode(*_fragment_tag(parser, token, needs="the rows"))
 
 
 def radidentitet(rad) -> tuple:
