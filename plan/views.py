@@ -43,20 +43,13 @@ def _validated(filterset):
     return filterset
 
 
-def _aktiviteter(request, plan):
-    filterset = AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan)
-    valid = filterset.is_valid()
-    # Read only when used: the page's plan-data fragment may come from the cache.
-    return filterset, SimpleLazyObject(lambda: list(filterset.qs) if valid else []), valid
+def _aktivitetsfilter(request, plan) -> AktivitetFilterSet:
+    return AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan)
 
 
 def aktivitet_list(request, plan=None):
     plan = plan_for_page(plan)
-    filterset, valid = _kept_filter(
-        request,
-        plan,
-        lambda: AktivitetFilterSet(request.GET, queryset=aktiviteter_with_roller(plan=plan), plan=plan),
-    )
+    filterset, valid = _kept_filter(request, plan, lambda: _aktivitetsfilter(request, plan))
     aktiviteter = SimpleLazyObject(lambda: list(filterset.qs) if valid else [])
     return render(
         request,
@@ -67,12 +60,12 @@ def aktivitet_list(request, plan=None):
 
 
 def _aktivitet_export(request, plan):
-    _filterset, aktiviteter, valid = _aktiviteter(request, plan)
-    if not valid:
+    filterset = _aktivitetsfilter(request, plan)
+    if not filterset.is_valid():
         return None, None
     rubriker = [_("Typ"), _("Aktivitet"), _("Samordningsansvar eller ansvar"), _("Övriga aktörer"), _("Adress")]
     rader = []
-    for aktivitet in aktiviteter:
+    for aktivitet in filterset.qs:
         ledande = [r.organisation.namn for r in aktivitet.roller.all() if r.roll in LEDANDE_ROLLER]
         ovriga = [r.organisation.namn for r in aktivitet.roller.all() if r.roll not in LEDANDE_ROLLER]
         rader.append(

@@ -109,16 +109,39 @@ def plan_detail(request, plan=None):
     return render(request, "web/plan_detail.html", {"plan": plan, **detalj})
 
 
-def malomrade_detail(request, slug, plan=None):
-    plan = plan_for_page(plan)
-    namn = selectors.namn(Malomrade, plan=plan, slug=slug)
+def _sida_med_uppfoljning(request, template_name, *, plan, model, slug, innehall, nycklar):
+    """A page of one of the plan's målområden, strategies or organisations, its content one part
+    kept under the plan's activities' follow-up versions ({% uppfoljningsfragment %}): its title
+    and whether it exists (404) come from a small plan-data entry; `innehall()` (None: removed
+    since its name was read) is computed only when the part is rendered, not when it is kept."""
+    namn = selectors.namn(model, plan=plan, slug=slug)
     if namn is None:
         raise Http404
 
-    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
-        sida = selectors.malomradessida(plan=plan, slug=slug)
-        if sida is None:  # removed since its name was read
+    def innehall_eller_404() -> dict:
+        if (varden := innehall()) is None:
             raise Http404
+        return varden
+
+    return render(
+        request,
+        template_name,
+        {
+            "plan": plan,
+            "namn": namn,
+            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
+            **lazy_context(innehall_eller_404, *nycklar),
+        },
+    )
+
+
+def malomrade_detail(request, slug, plan=None):
+    plan = plan_for_page(plan)
+
+    def innehall() -> dict | None:
+        sida = selectors.malomradessida(plan=plan, slug=slug)
+        if sida is None:
+            return None
         status = aktuell_status(plan=plan)
         for aktivitet, _placeringar in sida.rader:
             aktivitet.aktuell_status = status.get(aktivitet.pk)
@@ -128,28 +151,24 @@ def malomrade_detail(request, slug, plan=None):
             "indikatorer": indikatorer_kopplade(plan=plan, malomrade=sida.malomrade),
         }
 
-    return render(
+    return _sida_med_uppfoljning(
         request,
         "web/malomrade_detail.html",
-        {
-            "plan": plan,
-            "namn": namn,
-            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
-            **lazy_context(innehall, "malomrade", "rader", "indikatorer"),
-        },
+        plan=plan,
+        model=Malomrade,
+        slug=slug,
+        innehall=innehall,
+        nycklar=("malomrade", "rader", "indikatorer"),
     )
 
 
 def strategi_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    namn = selectors.namn(Strategi, plan=plan, slug=slug)
-    if namn is None:
-        raise Http404
 
-    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
+    def innehall() -> dict | None:
         sida = selectors.strategisida(plan=plan, slug=slug)
-        if sida is None:  # removed since its name was read
-            raise Http404
+        if sida is None:
+            return None
         status = aktuell_status(plan=plan)
         for placering in sida.placeringar:
             placering.samverkansaktivitet.aktuell_status = status.get(placering.samverkansaktivitet_id)
@@ -160,15 +179,14 @@ def strategi_detail(request, slug, plan=None):
             "indikatorer": indikatorer_kopplade(plan=plan, strategi=sida.strategi),
         }
 
-    return render(
+    return _sida_med_uppfoljning(
         request,
         "web/strategi_detail.html",
-        {
-            "plan": plan,
-            "namn": namn,
-            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
-            **lazy_context(innehall, "strategi", "placeringar", "insatser", "indikatorer"),
-        },
+        plan=plan,
+        model=Strategi,
+        slug=slug,
+        innehall=innehall,
+        nycklar=("strategi", "placeringar", "insatser", "indikatorer"),
     )
 
 
@@ -195,26 +213,22 @@ ROLLRUBRIKER = [
 
 def organisation_detail(request, slug, plan=None):
     plan = plan_for_page(plan)
-    namn = selectors.namn(Organisation, plan=plan, slug=slug)
-    if namn is None:
-        raise Http404
 
-    def innehall() -> dict:  # only when the page's part is rendered, not when it is kept
+    def innehall() -> dict | None:
         oversikt = selectors.organisation_detail(slug=slug, plan=plan)
-        if oversikt is None:  # removed since its name was read
-            raise Http404
+        if oversikt is None:
+            return None
         roller = [(str(rubrik), oversikt.roller[roll]) for roll, rubrik in ROLLRUBRIKER if oversikt.roller[roll]]
         return {"organisation": oversikt.organisation, "oversikt": oversikt, "roller": roller}
 
-    return render(
+    return _sida_med_uppfoljning(
         request,
         "web/organisation_detail.html",
-        {
-            "plan": plan,
-            "namn": namn,
-            "aktivitet_ids": selectors.aktivitet_ids(plan=plan),
-            **lazy_context(innehall, "organisation", "oversikt", "roller"),
-        },
+        plan=plan,
+        model=Organisation,
+        slug=slug,
+        innehall=innehall,
+        nycklar=("organisation", "oversikt", "roller"),
     )
 
 
