@@ -4,36 +4,21 @@ evaluations (uppfoljning/rules.py) are built from these; views, API and template
 
 import rules
 
-from plan.choices import LEDANDE_ROLLER, PLANAGARE_GRUPP
+from plan.behorighet import behorighet
 
 
-def organisation_ids(user) -> set[int]:
+def organisation_ids(user) -> frozenset[int]:
     """The organisations the user acts for: those they are a member of, and those their
     organisations report for (a förvaltning's officials for its nämnd, a bolag's for its styrelse,
-    where the plan names the nämnd). One query, cached on the user object for the request."""
-    if not user.is_authenticated or getattr(user, "is_system", False):
-        return set()
-    if not hasattr(user, "_jamlik_organisation_ids"):
-        ids: set[int] = set()
-        for organisation_id, rapporterar_for_id in user.medlemskap.values_list(
-            "organisation_id", "organisation__rapporterar_for_id"
-        ):
-            ids.add(organisation_id)
-            if rapporterar_for_id:
-                ids.add(rapporterar_for_id)
-        user._jamlik_organisation_ids = ids
-    return user._jamlik_organisation_ids
+    where the plan names the nämnd). Read with the rest of the user's profile (plan.behorighet)."""
+    return behorighet(user).organisation_ids
 
 
 @rules.predicate
 def is_planagare(user) -> bool:
-    """A superuser or in the group Planägare. One query, cached on the user object for the request
-    (a page asks it for the menu, the subnavigation, each permission and each list)."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_jamlik_planagare"):
-        user._jamlik_planagare = user.is_superuser or user.groups.filter(name=PLANAGARE_GRUPP).exists()
-    return user._jamlik_planagare
+    """A superuser or in the group Planägare (plan.behorighet: a page asks it for the menu, the
+    subnavigation, each permission and each list)."""
+    return behorighet(user).planagare
 
 
 @rules.predicate
@@ -51,7 +36,7 @@ def is_samordnare_for(user, aktivitet) -> bool:
     """The user's organisation leads the activity (samordningsansvar, or ansvar for styrning)."""
     if aktivitet is None:
         return False
-    return aktivitet.roller.filter(organisation_id__in=organisation_ids(user), roll__in=LEDANDE_ROLLER).exists()
+    return aktivitet.pk in behorighet(user).ledda
 
 
 @rules.predicate
@@ -59,4 +44,4 @@ def takes_part_in(user, aktivitet) -> bool:
     """The user's organisation has any role in the activity."""
     if aktivitet is None:
         return False
-    return aktivitet.roller.filter(organisation_id__in=organisation_ids(user)).exists()
+    return aktivitet.pk in behorighet(user).deltar

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from jamlik.errors import Domanfel
 from jamlik.rules import Villkor, add_perm
+from plan.behorighet import behorighet
 from plan.choices import LEDANDE_ROLLER
-from plan.models import Aktivitetsroll
 from plan.rules import is_planagare, is_samordnare_for, is_tjansteperson, organisation_ids, takes_part_in
 from uppfoljning.choices import RAPPORT_OVERGANGAR, REDIGERBARA_TILLSTAND, Rapporthandling, Rapporttillstand
 
@@ -28,9 +28,7 @@ def is_published(user, rapport) -> bool:
 @rules.predicate
 def reports_for_own_organisation(user, rapport) -> bool:
     """The report is the user's own organisation's, and that organisation has a role in the activity."""
-    if rapport is None or rapport.organisation_id not in organisation_ids(user):
-        return False
-    return rapport.aktivitet.roller.filter(organisation_id=rapport.organisation_id).exists()
+    return rapport is not None and (rapport.aktivitet_id, rapport.organisation_id) in behorighet(user).roller
 
 
 @rules.predicate
@@ -60,20 +58,9 @@ def has_review_insight(user, rapport) -> bool:
     return is_planagare(user)
 
 
-def ledda_aktivitet_ids(user) -> set[int]:
-    """Activities the user's organisations lead, read once per user object."""
-    if not hasattr(user, "_jamlik_ledda_ids"):
-        ids = organisation_ids(user)
-        user._jamlik_ledda_ids = (
-            set(
-                Aktivitetsroll.objects.filter(organisation_id__in=ids, roll__in=LEDANDE_ROLLER).values_list(
-                    "aktivitet_id", flat=True
-                )
-            )
-            if ids
-            else set()
-        )
-    return user._jamlik_ledda_ids
+def ledda_aktivitet_ids(user) -> frozenset[int]:
+    """Activities the user's organisations lead (plan.behorighet)."""
+    return behorighet(user).ledda
 
 
 @rules.predicate

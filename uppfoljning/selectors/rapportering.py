@@ -29,7 +29,7 @@ from plan.rules import is_planagare, organisation_ids
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
-from uppfoljning.rules.rapportering import ledda_aktivitet_ids as cached_ledda_aktivitet_ids
+from uppfoljning.rules.rapportering import ledda_aktivitet_ids
 from uppfoljning.selectors.publicering import publicerade_statusrapporter
 
 
@@ -87,13 +87,6 @@ def forvantade_par(*, plan: Plan, perioder: list[Uppfoljningsperiod]) -> dict[in
     }
 
 
-def ledda_aktivitet_ids(user) -> QuerySet:
-    """Activities the user's organisations lead (samordningsansvar or ansvar)."""
-    return Aktivitetsroll.objects.filter(organisation_id__in=organisation_ids(user), roll__in=LEDANDE_ROLLER).values(
-        "aktivitet_id"
-    )
-
-
 def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     """Reports the user may read: published ones; plus for officials their own organisations' reports
     (where the organisation has a role in the activity) and every report of an activity they lead;
@@ -116,6 +109,11 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
             internt_synlig=Case(When(interna, then=Value(True)), default=Value(False), output_field=BooleanField())
         )
     return qs.filter(publicerade).annotate(internt_synlig=Value(False))
+
+
+def statusrapport(pk) -> Statusrapport | None:
+    """One report with what its pages show of its period, plan, activity and organisation."""
+    return Statusrapport.objects.select_related("period__plan", "aktivitet__plan", "organisation").filter(pk=pk).first()
 
 
 MINA_SIDSTORLEK = 25  # rows per section of Mina rapporter; each section pages on its own
@@ -280,7 +278,7 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
 
     # The reviewer's part, for those who review: samordnare (their organisations lead activities,
     # read once per request and shared with the permissions) and planägare.
-    leder = cached_ledda_aktivitet_ids(user)
+    leder = ledda_aktivitet_ids(user)
     if leder or is_planagare(user):
         granska, n, sida = _en_sida(
             att_granska(user=user, period=period)
@@ -312,7 +310,7 @@ def att_granska(*, user, period: Uppfoljningsperiod | None = None) -> QuerySet[S
     orgs = organisation_ids(user)
     if not user.is_authenticated:
         return Statusrapport.objects.none()
-    granskas = Q(aktivitet_id__in=ledda_aktivitet_ids(user)) if orgs else Q(pk__in=[])
+    granskas = Q(aktivitet_id__in=ledda_aktivitet_ids(user))
     if is_planagare(user):
         ledande = Aktivitetsroll.objects.filter(
             aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), roll__in=LEDANDE_ROLLER

@@ -37,6 +37,7 @@ from uppfoljning.forms.rapportering import (
     add_service_error,
 )
 from uppfoljning.models import Aktivitetsstatus, Bilaga, Statusrapport, Uppfoljningsperiod
+from uppfoljning.rules.rapportering import ledda_aktivitet_ids
 from uppfoljning.selectors import rapportering as selectors
 from uppfoljning.selectors.publicering import statusrapport_historik
 from uppfoljning.services import rapportering as services
@@ -167,9 +168,13 @@ def statusrapport_export(request, format):
 
 
 def _visible_report(request, pk) -> Statusrapport:
-    # The same queryset as the list: a report the list would hide is "not found" here too.
-    rapport = get_object_or_404(selectors.statusrapporter_for_user(request.user), pk=pk)
-    require(request.user, "uppfoljning.view_statusrapport", rapport)
+    """The report, if the user may read it; else "not found", as the list (whose query is the same
+    rule, selectors.statusrapporter_for_user) hides it. Decided by the rules on the one row: the
+    user's organisations and roles are at hand (plan.behorighet), so no query over every report."""
+    rapport = selectors.statusrapport(pk)
+    if rapport is None or not may(request.user, "uppfoljning.view_statusrapport", rapport):
+        raise Http404
+    rapport.internt_synlig = may(request.user, "uppfoljning.view_internt_statusrapport", rapport)
     return rapport
 
 
@@ -527,7 +532,7 @@ def kompletthet(request):
             "staplar": staplar,
             "sida": sida,
             "query": query.urlencode(),
-            "ledda": set(selectors.ledda_aktivitet_ids(request.user).values_list("aktivitet_id", flat=True)),
+            "ledda": ledda_aktivitet_ids(request.user),
         },
         status=200 if valid else 400,
     )

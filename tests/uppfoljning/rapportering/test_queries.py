@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from plan.behorighet import behorighet_bump
 from plan.choices import AktivitetTyp, OrganisationTyp, Roll
 from plan.models import Aktivitet, Aktivitetsroll, Medlemskap, Organisation
 from uppfoljning.models import Statusrapport, Uppfoljningsperiod
@@ -30,6 +31,7 @@ def _grow(user, start: int, stop: int) -> None:
         for i in range(start, stop)
     )
     Medlemskap.objects.bulk_create(Medlemskap(anvandare=user, organisation=o) for o in organisationer)
+    behorighet_bump()  # bulk_create sends no signal
     Aktivitetsroll.objects.bulk_create(
         Aktivitetsroll(
             aktivitet=a,
@@ -53,6 +55,9 @@ def _grow(user, start: int, stop: int) -> None:
 
 
 def _count(client, url) -> int:
+    """The queries of a request as the user's next ones are: after one that read their profile
+    (plan/behorighet.py, three queries whatever the size) after the growth made it stale."""
+    client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -80,7 +85,6 @@ def test_constant_query_count_at_10_and_100_times_the_data(client, demo, usernam
     else:
         url = reverse(name)
     demo_storlek = Statusrapport.objects.count()
-    client.get(url)  # warm: the plan chooser's list is cached (bulk_create below bumps no version)
     before = _count(client, url)
     _grow(user, 0, 10)
     assert Statusrapport.objects.count() >= 10 * demo_storlek
