@@ -8,10 +8,13 @@
 {% sidnumrering sida query %}                         → links to the previous and next page of a Django
 {% sidnumrering avsnitt parameter="utkast" ankare="utkast" rubrik=rubrik %}   Page, or of one paged list
                                                         of several on a page (komponenter/sidnumrering.html)
+{% alternativ option %}                               → one option of a choice widget as its <input>
 """
 
 from django import template
+from django.forms.utils import flatatt
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -60,3 +63,23 @@ def sidnumrering(sida, query: str = "", *, parameter: str = "sida", ankare: str 
         "ankare": ankare,
         "rubrik": rubrik,
     }
+
+
+@register.simple_tag
+def alternativ(option: dict) -> str:
+    """One option of a choice widget (a checkbox or radio button of a list) as its <input>: what
+    django/forms/widgets/input.html and attrs.html render, Designsystemet's ds-input class first,
+    without two template includes per option (a report's strategy checklist has some thirty)."""
+    attrs = option["attrs"]
+    klass = f"ds-input {attrs['class']}" if attrs.get("class") else "ds-input"
+    rest = flatatt({name: value for name, value in attrs.items() if name != "class"})
+    if option["value"] is None:
+        return format_html('<input type="{}" name="{}" class="{}"{}>', option["type"], option["name"], klass, rest)
+    return format_html(
+        '<input type="{}" name="{}" value="{}" class="{}"{}>',
+        option["type"],
+        option["name"],
+        option["value"],
+        klass,
+        rest,
+    )
