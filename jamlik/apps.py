@@ -13,6 +13,7 @@ class JamlikConfig(AppConfig):
         # Register the permissions of the portal's own pages (django-rules only autodiscovers jamlik.rules).
         from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
+        from jamlik import lookups  # noqa: F401, PLC0415 (registers `__bland`)
         from jamlik.ops.published import connect_signals  # noqa: PLC0415 (apps are ready only here)
         from jamlik.ops.sessions import session_start  # noqa: PLC0415
         from jamlik.web import rules  # noqa: F401, PLC0415 (apps are ready only here)

@@ -102,7 +102,7 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
         egen_roll = Aktivitetsroll.objects.filter(
             aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id")
         )
-        interna = Q(Exists(egen_roll), organisation_id__in=organisation_ids(user)) | Q(
+        interna = Q(Exists(egen_roll), organisation_id__bland=organisation_ids(user)) | Q(
             aktivitet_id__in=ledda_aktivitet_ids(user)
         )
         return qs.filter(publicerade | interna).annotate(
@@ -229,7 +229,7 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
     ordning = ("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "pk")
 
     # The reports: one page per state, each row numbered within its state, in one query.
-    egna = Statusrapport.objects.filter(period=period, organisation_id__in=orgs).annotate(
+    egna = Statusrapport.objects.filter(period=period, organisation_id__bland=orgs).annotate(
         nr=Window(RowNumber(), partition_by=[F("tillstand")], order_by=[F(o).asc() for o in ordning]),
         antal_i_tillstand=Window(Count("pk"), partition_by=[F("tillstand")]),
     )
@@ -249,7 +249,7 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
     for tillstand, namn in _AVSNITT_AV_TILLSTAND.items():
         if namn not in antal and sidor[namn] > 1:  # a page past the end: the section's last page
             rader[namn], antal[namn], sidor[namn] = _en_sida(
-                Statusrapport.objects.filter(period=period, organisation_id__in=orgs, tillstand=tillstand)
+                Statusrapport.objects.filter(period=period, organisation_id__bland=orgs, tillstand=tillstand)
                 .select_related("aktivitet", "organisation")
                 .only(*_LISTAD)
                 .order_by(*ordning),
@@ -266,7 +266,7 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
     )
     roller, n, sida = _en_sida(
         forvantade_roller(period=period)
-        .filter(organisation_id__in=orgs)
+        .filter(organisation_id__bland=orgs)
         .exclude(Exists(rapport))
         .exclude(Exists(forsta_rollen))
         .select_related("aktivitet", "organisation")
@@ -316,7 +316,9 @@ def att_granska(*, user, period: Uppfoljningsperiod | None = None) -> QuerySet[S
             aktivitet_id=OuterRef("aktivitet_id"), organisation_id=OuterRef("organisation_id"), roll__in=LEDANDE_ROLLER
         )
         granskas |= Q(Exists(ledande))
-    qs = Statusrapport.objects.filter(granskas, tillstand=Rapporttillstand.INSKICKAD).exclude(organisation_id__in=orgs)
+    qs = Statusrapport.objects.filter(granskas, tillstand=Rapporttillstand.INSKICKAD).exclude(
+        organisation_id__bland=orgs
+    )
     qs = qs.exclude(inskickad_av=user)
     if period is not None:
         qs = qs.filter(period=period)

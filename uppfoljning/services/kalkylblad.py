@@ -36,7 +36,7 @@ def _par(*, user, period: Uppfoljningsperiod):
     """The (activity, organisation) pairs the user reports for in the period, and their reports."""
     roller = (
         forvantade_roller(period=period)
-        .filter(organisation_id__in=organisation_ids(user))
+        .filter(organisation_id__bland=organisation_ids(user))
         .select_related("aktivitet", "organisation")
         .order_by("aktivitet__typ", "aktivitet__ordning", "organisation__namn")
     )
@@ -45,9 +45,9 @@ def _par(*, user, period: Uppfoljningsperiod):
         par.setdefault((roll.aktivitet_id, roll.organisation_id), (roll.aktivitet, roll.organisation))
     rapporter = {
         (r.aktivitet_id, r.organisation_id): r
-        for r in Statusrapport.objects.filter(period=period, organisation_id__in=organisation_ids(user)).select_related(
-            "period"
-        )
+        for r in Statusrapport.objects.filter(
+            period=period, organisation_id__bland=organisation_ids(user)
+        ).select_related("period")
     }
     return par, rapporter
 
