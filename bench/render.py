@@ -107,7 +107,7 @@ def main() -> None:
                 finally:
                     ms = (time.perf_counter() - start) * 1000
                     where.append(f"{ms:6.2f} ms  {caller()}")
-                    if ms > 5 and os.environ.get("EXPLAIN"):  # the plan of a slow query
+                    if os.environ.get("EXPLAIN") and ms > float(os.environ["EXPLAIN"]):  # the plan of a slow query
                         with connection.connection.cursor() as cursor:  # the driver's: no wrapper
                             cursor.execute("EXPLAIN ANALYZE " + sql, *rest[:1])
                             where.extend("        " + row[0] for row in cursor.fetchall())
