@@ -18,6 +18,7 @@ nobody asks for. Redis down: read from the database on every request, as before;
 during the outage cannot bump the version, so a profile kept from before it is used for at most TTL
 after. Within a request the profile is kept on the user object."""
 
+import hashlib
 from dataclasses import dataclass
 from uuid import uuid4
 
@@ -47,6 +48,12 @@ class Behorighet:
     # (samordningsansvar, or ansvar for styrning).
     deltar: frozenset[int] = frozenset()
     ledda: frozenset[int] = frozenset()
+
+    @property
+    def nyckel(self) -> str:
+        """What lists depend on (organisations, planägare, led activities) as a short key part."""
+        material = f"{sorted(self.organisation_ids)}|{self.planagare}|{sorted(self.ledda)}"
+        return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 INGEN = Behorighet()

@@ -5,6 +5,8 @@ a plan edit is visible on the next request, every address and language has its o
 down means rendering. Against the real Redis of scripts/with-services.sh, with the response cache off
 (each request is a miss of it, as after an approval)."""
 
+import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -547,8 +549,6 @@ def test_report_rows_are_kept_by_their_own_state_and_each_user_sees_their_own_li
 
     # Completeness: the same rows for the samordnare and the planägare (who reports for
     # Kommunstyrelsen), each with the "Samlad status" links of the activities they lead.
-    import re
-
     from plan.models import Aktivitet
     from uppfoljning.rules.rapportering import ledda_aktivitet_ids
 
@@ -563,3 +563,117 @@ def test_report_rows_are_kept_by_their_own_state_and_each_user_sees_their_own_li
         }
         assert lankar[namn] and lankar[namn] <= set(ledda), namn
     assert lankar["samordnare"] != lankar["stadsledningskontoret"]
+
+
+def test_mina_rapporter_is_kept_per_user_and_current_after_every_change(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    from plan.choices import Roll
+    from plan.models import Medlemskap
+    from tests.factories import OrganisationFactory
+    from uppfoljning.services.rapportering import statusrapport_create, uppfoljningsperiod_update
+
+    tjansteperson = demo["tjansteperson"]
+    url = "/rapportering/"
+
+    def avsnitt(html: str, namn: str) -> str:
+        return html.split(f'id="{namn}"')[1].split("</section>")[0]
+
+    client.force_login(tjansteperson)
+    html = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).content.decode()
+    # The sections' queries: none while nothing changed.
+    assert not [q for q in queries.captured_queries if "uppfoljning_statusrapport" in q["sql"]]
+    for namn in ("att-rapportera", "utkast", "inskickade"):
+        assert avsnitt(again, namn) == avsnitt(html, namn)
+    att_skapa = avsnitt(html, "att-rapportera")
+
+    # Another official's page is their own, never this one's.
+    client.force_login(demo["tjansteperson2"])
+    assert avsnitt(client.get(url).content.decode(), "utkast") != avsnitt(html, "utkast")
+    egen = Statusrapport.objects.filter(organisation__medlemskap__anvandare=tjansteperson, period__slug="2021").first()
+    assert f"/rapportering/statusrapporter/{egen.pk}/" not in client.get(url).content.decode()
+
+    # A new organisation with a role: something more to write, at once.
+    client.force_login(tjansteperson)
+    period = egen.period
+    ny = OrganisationFactory(namn="Mätnämnden för Mina rapporter")
+    with django_capture_on_commit_callbacks(execute=True):
+        Aktivitetsroll.objects.create(aktivitet=egen.aktivitet, organisation=ny, roll=Roll.CENTRAL_AKTOR)
+        Medlemskap.objects.create(anvandare=tjansteperson, organisation=ny)
+    assert "Mätnämnden för Mina rapporter" in avsnitt(client.get(url).content.decode(), "att-rapportera")
+
+    # Writing it moves it from "to write" to the drafts.
+    with django_capture_on_commit_callbacks(execute=True):
+        rapport = statusrapport_create(
+            user=tjansteperson,
+            period=period,
+            aktivitet=egen.aktivitet,
+            organisation=ny,
+            status=Status.PAGAR_ENLIGT_PLAN,
+        )
+    html = client.get(url).content.decode()
+    assert "Mätnämnden för Mina rapporter" not in avsnitt(html, "att-rapportera")
+    assert f"/rapportering/statusrapporter/{rapport.pk}/" in avsnitt(html, "utkast")
+    assert avsnitt(html, "att-rapportera") == att_skapa
+
+    # A deadline moved into the past: what is left is late.
+    with django_capture_on_commit_callbacks(execute=True):
+        uppfoljningsperiod_update(
+            user=demo["stadsledningskontoret"],
+            period_id=period.pk,
+            namn=period.namn,
+            slug=period.slug,
+            oppnar=period.oppnar,
+            sista_dag=timezone.localdate() - timedelta(days=1),
+        )
+    assert "Saknas (försenat)" in client.get(url).content.decode()
+
+
+def test_the_report_list_and_completeness_are_kept_per_reader_and_current(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    """Kept for everyone who may read the same reports (plan/behorighet.py's key), per address, until
+    a report of the plan changes."""
+    from uppfoljning.services.rapportering import statusrapport_submit
+
+    tjansteperson, planagare = demo["tjansteperson"], demo["stadsledningskontoret"]
+    lista = "/rapportering/statusrapporter/?period=2021"
+    kompletthet = "/rapportering/kompletthet/"
+
+    def rapporter(url: str) -> str:
+        """The tables: what is kept (the page around them has a fresh CSRF token)."""
+        html = client.get(url).content.decode()
+        return "".join(part.split("</tbody>")[0] for part in html.split("<tbody>")[1:])
+
+    def antal(html: str, tillstand: str) -> int:
+        return int(re.search(rf"<th scope=\"row\">{tillstand}</th>\s*<td[^>]*>(\d+)", html).group(1))
+
+    for user, url in ((tjansteperson, lista), (tjansteperson, lista + "&tillstand=utkast"), (planagare, kompletthet)):
+        client.force_login(user)
+        first = rapporter(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert rapporter(url) == first, url
+        assert not [q for q in queries.captured_queries if "uppfoljning_statusrapport" in q["sql"]], url
+
+    # Another official reads other reports: never this one's page.
+    client.force_login(tjansteperson)
+    egna = rapporter(lista + "&tillstand=utkast")
+    client.force_login(demo["tjansteperson2"])
+    assert rapporter(lista + "&tillstand=utkast") != egna
+
+    # A draft sent: the list's filters and the planägare's counts show it on the next request.
+    client.force_login(planagare)
+    fore = client.get(kompletthet).content.decode()
+    rapport = Statusrapport.objects.filter(
+        tillstand=Rapporttillstand.UTKAST, organisation__medlemskap__anvandare=tjansteperson, period__slug="2021"
+    ).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_submit(user=tjansteperson, rapport_id=rapport.pk, version=rapport.version)
+    efter = client.get(kompletthet).content.decode()
+    assert antal(efter, "Inskickad") == antal(fore, "Inskickad") + 1
+    assert antal(efter, "Utkast") == antal(fore, "Utkast") - 1
+    client.force_login(tjansteperson)
+    assert f"/rapportering/statusrapporter/{rapport.pk}/" not in rapporter(lista + "&tillstand=utkast")
+    assert f"/rapportering/statusrapporter/{rapport.pk}/" in rapporter(lista + "&tillstand=inskickad")

@@ -22,10 +22,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from jamlik.ops.fragments import aktiviteter_fragment
 from jamlik.ops.published import plan_data_version_current
+from plan.behorighet import behorighet
 from plan.choices import LEDANDE_ROLLER, OrganisationTyp
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import is_planagare, organisation_ids
+from plan.selectors import aktivitet_ids
 from samverkan.models import Matrisplacering
 from uppfoljning.choices import Rapporttillstand
 from uppfoljning.models import Aktivitetsstatus, Statusrapport, Uppfoljningsperiod
@@ -219,11 +222,26 @@ _LISTAD = (
 def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> MinaRapporter:
     """What the user's organisations must report in the period, and where their reports stand, one
     page of each section (`sidor`: section → page number, as MINA_AVSNITT; the first by default).
-    A fixed number of queries however many activities and reports there are."""
-    resultat = MinaRapporter(period=period)
+    A fixed number of queries however many activities and reports there are, and none while nothing
+    in the period's plan has changed: kept per user, period and pages under the follow-up versions
+    of the plan's activities (jamlik/ops/fragments.py), so a report written, sent or approved in
+    the plan, a period or membership changed, or a new day, reads it again."""
     if period is None:
-        return resultat
+        return MinaRapporter(period=period)
     sidor = {namn: _sida((sidor or {}).get(namn)) for namn in MINA_AVSNITT}
+    return aktiviteter_fragment(
+        aktivitet_ids(plan=period.plan),
+        "mina_rapporter",
+        user.pk,
+        behorighet(user).nyckel,
+        period.pk,
+        *sidor.values(),
+        render=lambda: _mina_rapporter(user=user, period=period, sidor=sidor),
+    )
+
+
+def _mina_rapporter(*, user, period: Uppfoljningsperiod, sidor: dict[str, int]) -> MinaRapporter:
+    resultat = MinaRapporter(period=period)
     resultat.forsenad = timezone.localdate() > period.sista_dag
     orgs = organisation_ids(user)
     ordning = ("aktivitet__typ", "aktivitet__ordning", "organisation__namn", "pk")
@@ -411,7 +429,7 @@ def sida_med_antal(qs: QuerySet, nummer, storlek: int) -> Page:
     qs = qs.annotate(antal_i_alla=Window(Count("pk")))
     rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
     antal = rader[0].antal_i_alla if rader else (qs.count() if nummer > 1 else 0)
-    paginator = KantAntalPaginator(qs, storlek, antal)
+    paginator = KantAntalPaginator([], storlek, antal)  # holds no query: the page can be kept as is
     if not rader and antal:
         nummer = paginator.num_pages
         rader = list(qs[(nummer - 1) * storlek : nummer * storlek])
@@ -445,6 +463,10 @@ def kompletthet_sida(*, period: Uppfoljningsperiod, roller: QuerySet[Aktivitetsr
         .only("roll", "aktivitet_id", "organisation_id", "aktivitet__titel", "aktivitet__slug", "organisation__namn")
     )
     page = KantAntalPaginator(roller, KOMPLETTHET_SIDSTORLEK, sum(antal.values())).get_page(sida)
+    # The page's rows read, and a paginator that holds no query: the page can be kept as is.
+    page = Page(
+        list(page.object_list), page.number, KantAntalPaginator([], KOMPLETTHET_SIDSTORLEK, page.paginator.count)
+    )
     rader = [
         {
             "aktivitet": roll.aktivitet,

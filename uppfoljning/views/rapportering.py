@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,10 +20,12 @@ from django.views.decorators.http import require_POST
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import csv_response, xlsx_response
 from jamlik.filters import filter_fields_html
+from jamlik.ops.fragments import aktiviteter_fragment
 from jamlik.rules import check_who, hinder, may, require
+from plan.behorighet import behorighet
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
-from plan.selectors import kontaktpersoner, plan_current_cached
+from plan.selectors import aktivitet_ids, kontaktpersoner, plan_current_cached
 from uppfoljning.choices import Rapporthandling, Rapporttillstand
 from uppfoljning.filters.rapportering import KompletthetFilterSet, StatusrapportFilterSet
 from uppfoljning.forms.rapportering import (
@@ -101,14 +104,27 @@ def mina_rapporter(request):
 def statusrapport_list(request):
     """The reports the user may read, filtered by the same FilterSet as the API and paged: an
     invalid filter is a 400 with the message next to the field, never silently ignored."""
-    filterset = StatusrapportFilterSet(request.GET, queryset=selectors.statusrapporter_for_user(request.user))
+    filterset = StatusrapportFilterSet(request.GET, queryset=Statusrapport.objects.none())
     valid = filterset.is_valid()
-    # Only what the table shows: the full rows of five joined tables (plans and activities with
-    # their long texts) were most of the page's time.
-    rader = filterset.qs.select_related(None).select_related("period", "aktivitet", "organisation").only(*LISTANS_FALT)
-    sida = selectors.sida_med_antal(
-        rader if valid else Statusrapport.objects.none(), request.GET.get("sida"), SIDSTORLEK
-    )
+
+    def las() -> Page:
+        # Only what the table shows: the full rows of five joined tables (plans and activities with
+        # their long texts) were most of the page's time.
+        filterset.queryset = selectors.statusrapporter_for_user(request.user)
+        rader = filterset.qs.select_related(None).select_related("period", "aktivitet", "organisation")
+        return selectors.sida_med_antal(rader.only(*LISTANS_FALT), request.GET.get("sida"), SIDSTORLEK)
+
+    if valid:
+        # Kept while no report of any plan changed, for everyone who may read the same reports.
+        sida = aktiviteter_fragment(
+            aktivitet_ids(plan=None),
+            "statusrapporter",
+            behorighet(request.user).nyckel,
+            request.GET.urlencode(),
+            render=las,
+        )
+    else:
+        sida = selectors.sida_med_antal(Statusrapport.objects.none(), 1, SIDSTORLEK)
     query = request.GET.copy()
     query.pop("sida", None)
     return render(
@@ -509,7 +525,24 @@ def kompletthet(request):
     """The counts per state of everything the filters select, and the rows a page at a time
     (`?sida=`): at a city's size the planägare's table has thousands of rows."""
     filterset, period, roller, valid = _kompletthet_roller(request)
-    resultat, sida = selectors.kompletthet_sida(period=period, roller=roller, sida=request.GET.get("sida"))
+
+    # Kept while no report, role or period of the plan changed, for everyone who sees the same rows
+    # (the planägare; the samordnare of the same activities).
+    def las():
+        return selectors.kompletthet_sida(period=period, roller=roller, sida=request.GET.get("sida"))
+
+    resultat, sida = (
+        aktiviteter_fragment(
+            aktivitet_ids(plan=period.plan),
+            "kompletthet",
+            behorighet(request.user).nyckel,
+            period.pk,
+            request.GET.urlencode(),
+            render=las,
+        )
+        if valid
+        else las()
+    )
     query = request.GET.copy()
     query.pop("sida", None)
     tillstand_labels = {"saknas": _("Saknas"), **dict(Rapporttillstand.choices)}
