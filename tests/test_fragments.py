@@ -677,3 +677,45 @@ def test_the_report_list_and_completeness_are_kept_per_reader_and_current(
     client.force_login(tjansteperson)
     assert f"/rapportering/statusrapporter/{rapport.pk}/" not in rapporter(lista + "&tillstand=utkast")
     assert f"/rapportering/statusrapporter/{rapport.pk}/" in rapporter(lista + "&tillstand=inskickad")
+
+
+def test_a_report_forms_fields_are_kept_per_version_and_show_every_save(
+    fragments, client, demo, frozen_today, django_capture_on_commit_callbacks
+):
+    from uppfoljning.services.rapportering import statusrapport_update
+
+    tjansteperson = demo["tjansteperson"]
+    rapport = Statusrapport.objects.filter(
+        tillstand=Rapporttillstand.UTKAST, organisation__medlemskap__anvandare=tjansteperson, period__slug="2021"
+    ).first()
+    client.force_login(tjansteperson)
+
+    def falt(pk: int) -> str:
+        html = client.get(f"/rapportering/statusrapporter/{pk}/andra/").content.decode()
+        formular = html.split('enctype="multipart/form-data"')[1].split('<button type="submit"')[0]
+        return formular.split('name="csrfmiddlewaretoken"')[1].split(">", 1)[1]  # after the fresh token
+
+    forsta = falt(rapport.pk)
+    assert falt(rapport.pk) == forsta
+    strategi = Strategi.objects.filter(plan=rapport.period.plan).exclude(statusrapporter=rapport).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        statusrapport_update(
+            user=tjansteperson,
+            rapport_id=rapport.pk,
+            version=rapport.version,
+            status=Status.PAGAR_MED_AVVIKELSE,
+            genomfort="Nytt om vad som gjorts",
+            hinder="",
+            nasta_steg="",
+            strategier=[strategi],
+        )
+    efter = falt(rapport.pk)
+    assert "Nytt om vad som gjorts" in efter and "Nytt om vad som gjorts" not in forsta
+    assert re.search(rf'value="{strategi.pk}"[^>]*checked', efter)
+    assert f'name="version" value="{rapport.version + 1}"' in efter
+    # Sent back with errors, the form is the user's own input, never the kept one.
+    html = client.post(
+        f"/rapportering/statusrapporter/{rapport.pk}/andra/",
+        {"version": rapport.version + 1, "status": "", "genomfort": "Skrivet men inte sparat"},
+    ).content.decode()
+    assert "Skrivet men inte sparat" in html

@@ -115,8 +115,9 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
 
 
 def statusrapport(pk) -> Statusrapport | None:
-    """One report with what its pages show of its period, plan, activity and organisation."""
-    return Statusrapport.objects.select_related("period__plan", "aktivitet__plan", "organisation").filter(pk=pk).first()
+    """One report with its period, activity and organisation (not their plans: wide rows that its
+    pages never show)."""
+    return Statusrapport.objects.select_related("period", "aktivitet", "organisation").filter(pk=pk).first()
 
 
 MINA_SIDSTORLEK = 25  # rows per section of Mina rapporter; each section pages on its own
