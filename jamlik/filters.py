@@ -1,8 +1,6 @@
 """Filter fields shared by every app's FilterSets: strict about input, so a bad value is a 400 (API)
 or a message on the page, never silently ignored."""
 
-import hashlib
-
 import django_filters
 from django import forms
 from django.core.cache import cache
@@ -19,6 +17,7 @@ from django_filters.fields import BaseCSVField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from jamlik.ops.fragments import aktiviteter_fragment
 from jamlik.ops.published import published_version
 
 
@@ -185,24 +184,31 @@ FORM_TEMPLATE = "komponenter/filterfalt.html"
 
 def filter_fields_html(filterset, *, extra_key: str = "") -> str:
     """The filter form's fields as HTML (komponenter/filterfalt.html), kept in the cache once
-    rendered: a valid form's fields are a function of its data, its choices (the published-data
-    version), the plan, the language and `extra_key` (what else decides an initial value), and seven
-    fields through the form renderer cost several milliseconds on every request. A form with errors
-    is rendered afresh (its messages next to the fields)."""
+    rendered: a valid form's fields are a function of its data, its choices, the plan, the language
+    and `extra_key` (what else decides an initial value), and seven fields through the form renderer
+    cost several milliseconds on every request. The choices are plan data (plans, activities,
+    organisations, strategies) and follow-up rows of no one activity (periods, indicator areas): kept
+    under those two versions (jamlik/ops/fragments.py), so an approval leaves the form alone. A form
+    with errors is rendered afresh (its messages next to the fields)."""
     form = filterset.form
-    version = published_version()
-    if version is None or (form.is_bound and form.errors):
+    if form.is_bound and form.errors:
         return render_to_string(FORM_TEMPLATE, {"form": form})
     data = form.data if form.is_bound else {}
     values = [
         (name, data.getlist(name) if hasattr(data, "getlist") else data.get(name)) for name in sorted(form.fields)
     ]
     plan = getattr(filterset, "plan", None)
-    digest = hashlib.sha256(repr((values, extra_key)).encode()).hexdigest()[:32]
-    key = f"filterform:{type(filterset).__qualname__}:{getattr(plan, 'pk', '')}:{get_language()}:{version}:{digest}"
-    html = cache.get(key)
-    if html is None:
+
+    def render() -> str:
         cache_choices(filterset)
-        html = render_to_string(FORM_TEMPLATE, {"form": form})
-        cache.set(key, str(html), CHOICES_TIMEOUT)
+        return str(render_to_string(FORM_TEMPLATE, {"form": form}))
+
+    html = aktiviteter_fragment(
+        (),
+        "filterfalt",
+        type(filterset).__qualname__,
+        getattr(plan, "pk", ""),
+        repr((values, extra_key)),
+        render=render,
+    )
     return mark_safe(html)

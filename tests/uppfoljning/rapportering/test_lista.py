@@ -121,10 +121,11 @@ def test_samordnare_sees_review_and_overall_status_to_dos_with_counts(client, de
     assert "Att göra som granskare" not in client.get(reverse("uppfoljning:mina_rapporter")).content.decode()
 
 
-def test_filter_forms_from_the_cache_follow_changes_and_choices(client, demo):
+def test_filter_forms_from_the_cache_follow_changes_and_choices(client, demo, settings):
     """The filter fields are kept in the cache (jamlik.filters.filter_fields_html): the next request
     after a change to the choices shows it, the chosen value is the one selected, and a form with an
     error is never served from the cache."""
+    settings.PLAN_FRAGMENT_CACHE = True  # the test settings keep fragments off
     client.force_login(demo["stadsledningskontoret"])
     url = reverse("uppfoljning:statusrapporter")
     for sida in (url, reverse("uppfoljning:kompletthet")):
