@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from jamlik.ops.published import plan_data_version_current
+from jamlik.ops.published import plan_data_version_current, version_of
 from plan.choices import LEDANDE_ROLLER, PLANAGARE_GRUPP
 from plan.models import Aktivitetsroll, Medlemskap
 
@@ -75,12 +75,9 @@ def _cached(user) -> Behorighet:
         return _load(user)
     key = f"behorighet:{user.pk}:{plan_version}"
     found = cache.get_many([ACCESS_VERSION_KEY, key])
-    access = found.get(ACCESS_VERSION_KEY)
-    if access is None:  # a fresh Redis (or one that cannot be reached)
-        cache.add(ACCESS_VERSION_KEY, uuid4().hex, None)
-        access = cache.get(ACCESS_VERSION_KEY)
-        if access is None:
-            return _load(user)
+    access = found.get(ACCESS_VERSION_KEY) or version_of(ACCESS_VERSION_KEY)  # made if missing
+    if access is None:  # the cache cannot be reached
+        return _load(user)
     entry = found.get(key)
     if entry is not None and entry[0] == access:
         return entry[1]

@@ -114,6 +114,15 @@ def statusrapporter_for_user(user) -> QuerySet[Statusrapport]:
     return qs.filter(publicerade).annotate(internt_synlig=Value(False))
 
 
+def kept_for_reader(name: str, *vary, user, plan: Plan | None, render):
+    """A reader's list (`render()`): kept for everyone who may read the same reports — per the
+    reader's profile (plan.behorighet: organisations, planägare, led activities) and `vary` — under
+    the follow-up versions of the plan's activities (every plan's when `plan` is None), the
+    plan-data version and the day (jamlik/ops/fragments.py). A report written, sent or approved, a
+    role, a period or a membership changed: read again on the next request."""
+    return aktiviteter_fragment(aktivitet_ids(plan=plan), name, behorighet(user).nyckel, *vary, render=render)
+
+
 def statusrapport(pk) -> Statusrapport | None:
     """One report with its period, activity and organisation (not their plans: wide rows that its
     pages never show)."""
@@ -224,19 +233,18 @@ def mina_rapporter(*, user, period: Uppfoljningsperiod | None, sidor=None) -> Mi
     """What the user's organisations must report in the period, and where their reports stand, one
     page of each section (`sidor`: section → page number, as MINA_AVSNITT; the first by default).
     A fixed number of queries however many activities and reports there are, and none while nothing
-    in the period's plan has changed: kept per user, period and pages under the follow-up versions
-    of the plan's activities (jamlik/ops/fragments.py), so a report written, sent or approved in
-    the plan, a period or membership changed, or a new day, reads it again."""
+    in the period's plan has changed (kept_for_reader, per user too: their own submissions are not
+    theirs to review), period and pages."""
     if period is None:
         return MinaRapporter(period=period)
     sidor = {namn: _sida((sidor or {}).get(namn)) for namn in MINA_AVSNITT}
-    return aktiviteter_fragment(
-        aktivitet_ids(plan=period.plan),
+    return kept_for_reader(
         "mina_rapporter",
         user.pk,
-        behorighet(user).nyckel,
         period.pk,
         *sidor.values(),
+        user=user,
+        plan=period.plan,
         render=lambda: _mina_rapporter(user=user, period=period, sidor=sidor),
     )
 

@@ -20,12 +20,10 @@ from django.views.decorators.http import require_POST
 from jamlik.errors import Domanfel, Versionskonflikt
 from jamlik.exports import csv_response, xlsx_response
 from jamlik.filters import filter_fields_html
-from jamlik.ops.fragments import aktiviteter_fragment
 from jamlik.rules import check_who, hinder, may, require
-from plan.behorighet import behorighet
 from plan.models import Aktivitet, Aktivitetsroll, Organisation, Plan, Strategi
 from plan.rules import organisation_ids
-from plan.selectors import aktivitet_ids, kontaktpersoner, plan_current_cached
+from plan.selectors import kontaktpersoner, plan_current_cached
 from uppfoljning.choices import Rapporthandling, Rapporttillstand
 from uppfoljning.filters.rapportering import KompletthetFilterSet, StatusrapportFilterSet
 from uppfoljning.forms.rapportering import (
@@ -114,14 +112,9 @@ def statusrapport_list(request):
         rader = filterset.qs.select_related(None).select_related("period", "aktivitet", "organisation")
         return selectors.sida_med_antal(rader.only(*LISTANS_FALT), request.GET.get("sida"), SIDSTORLEK)
 
-    if valid:
-        # Kept while no report of any plan changed, for everyone who may read the same reports.
-        sida = aktiviteter_fragment(
-            aktivitet_ids(plan=None),
-            "statusrapporter",
-            behorighet(request.user).nyckel,
-            request.GET.urlencode(),
-            render=las,
+    if valid:  # the list of every plan's reports
+        sida = selectors.kept_for_reader(
+            "statusrapporter", request.GET.urlencode(), user=request.user, plan=None, render=las
         )
     else:
         sida = selectors.sida_med_antal(Statusrapport.objects.none(), 1, SIDSTORLEK)
@@ -526,19 +519,12 @@ def kompletthet(request):
     (`?sida=`): at a city's size the planägare's table has thousands of rows."""
     filterset, period, roller, valid = _kompletthet_roller(request)
 
-    # Kept while no report, role or period of the plan changed, for everyone who sees the same rows
-    # (the planägare; the samordnare of the same activities).
     def las():
         return selectors.kompletthet_sida(period=period, roller=roller, sida=request.GET.get("sida"))
 
     resultat, sida = (
-        aktiviteter_fragment(
-            aktivitet_ids(plan=period.plan),
-            "kompletthet",
-            behorighet(request.user).nyckel,
-            period.pk,
-            request.GET.urlencode(),
-            render=las,
+        selectors.kept_for_reader(
+            "kompletthet", period.pk, request.GET.urlencode(), user=request.user, plan=period.plan, render=las
         )
         if valid
         else las()
